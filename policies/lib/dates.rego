@@ -1,0 +1,40 @@
+# METADATA
+# description: |
+#   Date arithmetic on the one evaluation date ("as-of"). Dates in the catalog are whole days
+#   (YYYY-MM-DD, midnight UTC); timestamps in snapshots are RFC 3339.
+package lib.aksarc.dates
+
+day_ns := ((24 * 60) * 60) * 1000000000
+
+# ns returns the nanoseconds of an RFC 3339 timestamp or a YYYY-MM-DD date (midnight UTC).
+# It is undefined for anything else, so a rule that needs a malformed date does not fire.
+ns(s) := time.parse_rfc3339_ns(s) if {
+	is_string(s)
+	contains(s, "T")
+}
+
+ns(s) := time.parse_ns("2006-01-02", s) if {
+	is_string(s)
+	not contains(s, "T")
+}
+
+# date formats nanoseconds as YYYY-MM-DD (UTC).
+date(t) := sprintf("%04d-%02d-%02d", time.date(t))
+
+# day_start truncates nanoseconds to midnight UTC of the same day.
+day_start(t) := ns(date(t))
+
+# days_until counts whole calendar days from the as-of day to the day s (negative when s is past).
+days_until(as_of, s) := round((ns(s) - day_start(as_of)) / day_ns)
+
+# elapsed_ns is the time from s to the as-of instant.
+elapsed_ns(as_of, s) := as_of - ns(s)
+
+# elapsed_days is the number of whole days from s to the as-of instant.
+elapsed_days(as_of, s) := floor(elapsed_ns(as_of, s) / day_ns)
+
+# add_days returns the YYYY-MM-DD date n days after the timestamp or date s.
+add_days(s, n) := date(ns(s) + (n * day_ns))
+
+# add_years returns the YYYY-MM-DD date n years after the date s.
+add_years(s, n) := date(time.add_date(ns(s), n, 0, 0))
