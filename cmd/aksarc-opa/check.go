@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/internal/output"
+)
+
+func runCheck(ctx context.Context, args []string, s streams) int {
+	fs := newFlags("check", "PATH|- ...", s)
+	format := fs.StringP("output", "o", "text", "output format: "+strings.Join(output.Names(), "|"))
+	asOf := fs.String("as-of", "", "judge as of this date: YYYY-MM-DD or RFC 3339 (default: now, or asOf of --data)")
+	platform := fs.String("platform", "", "platform of documents that do not state one: "+strings.Join(evaluator.Platforms, "|")+" (default WindowsServer)")
+	dataFile := fs.String("data", "", "settings file (aksarc_settings: asOf, platform, parameters, catalog overrides)")
+	failOnWarn := fs.Bool("fail-on-warn", false, "exit 1 on warn findings too")
+	if code, done := parseFlags(fs, args, s); done {
+		return code
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(s.err, "aksarc-opa check: %v\n", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fail(fmt.Errorf("no input: give files, directories or - for standard input"))
+	}
+	out, err := output.New(*format)
+	if err != nil {
+		return fail(err)
+	}
+
+	var opts []evaluator.Option
+	if *dataFile != "" {
+		settings, err := evaluator.LoadSettings(*dataFile)
+		if err != nil {
+			return fail(err)
+		}
+		opts = append(opts, evaluator.WithSettings(settings))
+	}
+	if *platform != "" {
+		opts = append(opts, evaluator.WithPlatform(*platform))
+	}
+	if *asOf != "" {
+		t, err := evaluator.ParseAsOf(*asOf)
+		if err != nil {
+			return fail(fmt.Errorf("--as-of: %w", err))
+		}
+		opts = append(opts, evaluator.WithAsOf(t))
+	}
+
+	docs, err := evaluator.Load(fs.Args(), s.in)
+	if err != nil {
+		return fail(err)
+	}
+	if len(docs) == 0 {
+		return fail(fmt.Errorf("no documents found in %s (directories are searched for %s files)",
+			strings.Join(fs.Args(), ", "), strings.Join(evaluator.Extensions, ", ")))
+	}
+	ev, err := evaluator.New(ctx, opts...)
+	if err != nil {
+		return fail(err)
+	}
+	// Without --as-of (or asOf in --data) the evaluator judges as of now.
+	report, err := ev.Evaluate(ctx, docs)
+	if err != nil {
+		return fail(err)
+	}
+	if err := out.Write(s.out, report); err != nil {
+		return fail(err)
+	}
+	if report.Summary.Deny > 0 || (*failOnWarn && report.Summary.Warn > 0) {
+		return exitFindings
+	}
+	return exitOK
+}

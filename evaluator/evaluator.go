@@ -1,0 +1,279 @@
+// Package evaluator checks Kubernetes objects and ClusterSnapshots against the AKS Arc support
+// policy. It embeds the policies and the catalog, compiles and prepares one query once, and
+// evaluates each document with the as-of date of the call; an Evaluator is safe for concurrent use.
+package evaluator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/aksarc-opa/aksarc-opa/policies"
+)
+
+// The one query of the evaluator: every rule's findings for one document.
+const findingsQuery = "data.aksarc.evaluator.findings"
+
+// Evaluator holds the prepared query. Build it once with New and share it.
+type Evaluator struct {
+	query    rego.PreparedEvalQuery
+	rules    []Rule
+	catalog  map[string]any
+	settings Settings
+	asOf     time.Time // default as-of; zero means the time of each call
+}
+
+type config struct {
+	settings Settings
+	platform string
+	asOf     time.Time
+	modules  fs.FS
+}
+
+// Option configures New.
+type Option func(*config)
+
+// WithSettings applies user settings (the aksarc_settings document of a --data file):
+// as-of, platform, parameters and catalog overrides.
+func WithSettings(s Settings) Option { return func(c *config) { c.settings = s } }
+
+// WithPlatform sets the platform for documents that do not state one (WindowsServer or
+// AzureLocal). A ClusterSnapshot's spec.platform wins over it.
+func WithPlatform(p string) Option { return func(c *config) { c.platform = p } }
+
+// WithAsOf sets the default evaluation date; EvaluateOption AsOf overrides it per call. Without
+// either (and without settings.asOf) each call is judged as of the time of the call.
+func WithAsOf(t time.Time) Option { return func(c *config) { c.asOf = t } }
+
+// withPolicies replaces the embedded policies (tests use it to prove that checks can fail).
+func withPolicies(fsys fs.FS) Option { return func(c *config) { c.modules = fsys } }
+
+// New compiles the policies with the catalog and settings and prepares the query.
+func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
+	cfg := config{modules: policies.FS}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.platform != "" {
+		cfg.settings.Platform = cfg.platform
+	}
+	if err := cfg.settings.check(); err != nil {
+		return nil, err
+	}
+	asOf := cfg.asOf
+	if asOf.IsZero() && cfg.settings.AsOf != "" {
+		t, err := ParseAsOf(cfg.settings.AsOf)
+		if err != nil {
+			return nil, fmt.Errorf("settings: asOf: %w", err)
+		}
+		asOf = t
+	}
+
+	compiler, err := compilePolicies(cfg.modules)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := rulesFromAnnotations(compiler)
+	if err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromObject(map[string]any{"aksarc_settings": cfg.settings.document()})
+	r := rego.New(
+		rego.Query(findingsQuery),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.Capabilities(capabilities()),
+	)
+	query, err := r.PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the policy query: %w", err)
+	}
+	e := &Evaluator{query: query, rules: rules, settings: cfg.settings, asOf: asOf}
+	if e.catalog, err = evalValue(ctx, compiler, "data.aksarc.catalog.catalog"); err != nil {
+		return nil, err
+	}
+	if err := cfg.settings.checkParameters(ctx, compiler); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Rules returns the catalog of rules, sorted by ID.
+func (e *Evaluator) Rules() []Rule { return append([]Rule(nil), e.rules...) }
+
+// Rule returns the rule with the given ID (case-insensitive).
+func (e *Evaluator) Rule(id string) (Rule, bool) {
+	for _, r := range e.rules {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Catalog returns the embedded catalog (without user overrides).
+func (e *Evaluator) Catalog() map[string]any { return e.catalog }
+
+// EvaluateOption configures one Evaluate call.
+type EvaluateOption func(*evalConfig)
+
+type evalConfig struct{ asOf time.Time }
+
+// AsOf judges the documents as of t: every date comparison of every rule uses it.
+func AsOf(t time.Time) EvaluateOption { return func(c *evalConfig) { c.asOf = t } }
+
+// Evaluate checks the documents of one cluster (or several, when no Node object needs the
+// cluster's snapshot) and returns every finding. A ClusterSnapshot among the documents is the
+// cluster context of the others (Node objects are judged against its control plane); with
+// more than one snapshot, objects have no cluster context.
+func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...EvaluateOption) (*Report, error) {
+	cfg := evalConfig{asOf: e.asOf}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = time.Now()
+	}
+	cluster := ast.Value(ast.Null{})
+	var snapshots []*Document
+	for _, d := range docs {
+		if d == nil {
+			return nil, errors.New("evaluate: nil document")
+		}
+		if d.IsClusterSnapshot() {
+			snapshots = append(snapshots, d)
+		}
+	}
+	if len(snapshots) == 1 {
+		cluster = snapshots[0].value
+	}
+
+	results := make([][]Finding, len(docs))
+	errs := make([]error, len(docs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i], errs[i] = e.evalDocument(ctx, docs[i], cluster, cfg.asOf)
+			}
+		}()
+	}
+	for i := range docs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
+	var findings []Finding
+	for _, fs := range results {
+		findings = append(findings, fs...)
+	}
+	sortFindings(findings)
+	return &Report{Summary: summarize(findings, len(docs), cfg.asOf), Findings: findings}, nil
+}
+
+func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) ([]Finding, error) {
+	input := ast.NewObject(
+		ast.Item(ast.StringTerm("document"), ast.NewTerm(d.value)),
+		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cluster)),
+	)
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(asOf))
+	if err != nil {
+		return nil, fmt.Errorf("%s: document %d: evaluating the policies: %w", d.Source.File, d.Source.Document, err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, fmt.Errorf("%s: document %d: the policies returned no result (a broken context: check the settings file)", d.Source.File, d.Source.Document)
+	}
+	raw, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: document %d: unexpected policy result %T", d.Source.File, d.Source.Document, rs[0].Expressions[0].Value)
+	}
+	out := make([]Finding, 0, len(raw))
+	for _, r := range raw {
+		f, err := findingFrom(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: document %d: %w", d.Source.File, d.Source.Document, err)
+		}
+		f.Source = d.Source
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// findingFrom reads one finding object of the policies.
+func findingFrom(v any) (Finding, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return Finding{}, fmt.Errorf("a finding is not an object: %v", v)
+	}
+	res, _ := m["resource"].(map[string]any)
+	f := Finding{
+		RuleID:        str(m["id"]),
+		Name:          str(m["name"]),
+		Severity:      Severity(str(m["severity"])),
+		Title:         str(m["title"]),
+		Message:       str(m["message"]),
+		Remediation:   str(m["remediation"]),
+		PolicySection: str(m["section"]),
+		PolicyURL:     str(m["url"]),
+		Resource: Resource{APIVersion: str(res["apiVersion"]), Kind: str(res["kind"]),
+			Namespace: str(res["namespace"]), Name: str(res["name"])},
+	}
+	if d, ok := m["details"].(map[string]any); ok && len(d) > 0 {
+		f.Details = d
+	}
+	if f.RuleID == "" || f.Message == "" || (f.Severity != SeverityDeny && f.Severity != SeverityWarn) {
+		return Finding{}, fmt.Errorf("a finding lacks id, message or severity: %v", v)
+	}
+	return f, nil
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.Source.File != b.Source.File:
+			return a.Source.File < b.Source.File
+		case a.Source.Document != b.Source.Document:
+			return a.Source.Document < b.Source.Document
+		case a.Source.Item != b.Source.Item:
+			return a.Source.Item < b.Source.Item
+		case a.RuleID != b.RuleID:
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+// evalValue reads one value of the compiled policies (the catalog, the parameter defaults).
+func evalValue(ctx context.Context, c *ast.Compiler, query string) (map[string]any, error) {
+	r := rego.New(rego.Query(query), rego.Compiler(c), rego.Capabilities(capabilities()))
+	rs, err := r.Eval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", query, err)
+	}
+	if len(rs) != 1 {
+		return nil, fmt.Errorf("reading %s: undefined", query)
+	}
+	m, ok := rs[0].Expressions[0].Value.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("reading %s: not an object", query)
+	}
+	return m, nil
+}

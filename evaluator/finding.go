@@ -1,0 +1,88 @@
+package evaluator
+
+import "time"
+
+// Severity is the level of a finding: deny (out of support, or an operation is blocked) or
+// warn (supported, but at risk).
+type Severity string
+
+const (
+	SeverityDeny Severity = "deny"
+	SeverityWarn Severity = "warn"
+)
+
+// Resource identifies the object a finding is about.
+type Resource struct {
+	APIVersion string `json:"apiVersion"`
+	Kind       string `json:"kind"`
+	Namespace  string `json:"namespace,omitempty"`
+	Name       string `json:"name"`
+}
+
+// Source says where a document came from: the file ("-" for standard input), the YAML or JSON
+// document in it (1-based), the item of a List (1-based, 0 when the document is not a List)
+// and the line the object starts on.
+type Source struct {
+	File     string `json:"file"`
+	Document int    `json:"document"`
+	Item     int    `json:"item,omitempty"`
+	Line     int    `json:"line"`
+}
+
+// Finding is one rule's verdict on one object.
+type Finding struct {
+	RuleID        string         `json:"ruleID"`
+	Name          string         `json:"name"`
+	Severity      Severity       `json:"severity"`
+	Title         string         `json:"title"`
+	Message       string         `json:"message"`
+	Remediation   string         `json:"remediation"`
+	PolicySection string         `json:"policySection"`
+	PolicyURL     string         `json:"policyURL"`
+	Resource      Resource       `json:"resource"`
+	Source        Source         `json:"source"`
+	Details       map[string]any `json:"details,omitempty"`
+}
+
+// Verdict sums up a report the way a support engineer would.
+type Verdict string
+
+const (
+	VerdictSupported    Verdict = "supported"
+	VerdictAtRisk       Verdict = "at risk"
+	VerdictOutOfSupport Verdict = "out of support"
+)
+
+// Summary counts the findings of a report.
+type Summary struct {
+	Verdict   Verdict   `json:"verdict"`
+	AsOf      time.Time `json:"asOf"`
+	Documents int       `json:"documents"`
+	Deny      int       `json:"deny"`
+	Warn      int       `json:"warn"`
+}
+
+// Report is the result of one evaluation: every finding, sorted by file, document, item, rule.
+type Report struct {
+	Summary  Summary   `json:"summary"`
+	Findings []Finding `json:"findings"`
+}
+
+func summarize(findings []Finding, documents int, asOf time.Time) Summary {
+	s := Summary{Verdict: VerdictSupported, AsOf: asOf.UTC(), Documents: documents}
+	for _, f := range findings {
+		switch f.Severity {
+		case SeverityDeny:
+			s.Deny++
+		case SeverityWarn:
+			s.Warn++
+		}
+	}
+	switch {
+	case s.Deny > 0:
+		s.Verdict = VerdictOutOfSupport
+	case s.Warn > 0:
+		s.Verdict = VerdictAtRisk
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package evaluator
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Extensions of the files a directory walk reads.
+var Extensions = []string{".yaml", ".yml", ".json"}
+
+// Load reads documents from paths: files (any name), directories (recursively, the files with
+// one of Extensions, skipping hidden folders such as .git), or "-" for stdin.
+func Load(paths []string, stdin io.Reader) ([]*Document, error) {
+	var docs []*Document
+	for _, p := range paths {
+		if p == "-" {
+			if stdin == nil {
+				return nil, &InputError{File: "-", Problems: []string{"no standard input"}}
+			}
+			d, err := Decode("-", stdin)
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d...)
+			continue
+		}
+		files, err := expand(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			d, err := loadFile(f)
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d...)
+		}
+	}
+	return docs, nil
+}
+
+func loadFile(path string) ([]*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	}
+	defer f.Close()
+	return Decode(path, f)
+}
+
+// expand lists the files a path stands for, in lexical order.
+func expand(path string) ([]string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	}
+	if !info.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		}
+		if d.IsDir() {
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		for _, e := range Extensions {
+			if ext == e {
+				files = append(files, p)
+				break
+			}
+		}
+		return nil
+	})
+	return files, err
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

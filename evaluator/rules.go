@@ -1,0 +1,75 @@
+package evaluator
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Rule is one entry of the catalog, read from the METADATA of its Rego package.
+type Rule struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	Severity      Severity `json:"severity"`
+	Title         string   `json:"title"`
+	Description   string   `json:"description"`
+	PolicySection string   `json:"policySection"`
+	PolicyURL     string   `json:"policyURL"`
+	Remediation   string   `json:"remediation"`
+	Input         string   `json:"input"`              // snapshot, object or both
+	Requires      []string `json:"requires,omitempty"` // the fields the rule reads
+	Package       string   `json:"package"`
+}
+
+// rulesFromAnnotations collects every package annotation that carries a rule ID.
+func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
+	var rules []Rule
+	seen := map[string]string{}
+	for _, ref := range c.GetAnnotationSet().Flatten() {
+		a := ref.Annotations
+		if a == nil || a.Scope != "package" {
+			continue
+		}
+		id, _ := a.Custom["id"].(string)
+		if id == "" {
+			continue
+		}
+		pkg := ref.Path.String()
+		if other, dup := seen[id]; dup {
+			return nil, fmt.Errorf("rule %s is declared twice: %s and %s", id, other, pkg)
+		}
+		seen[id] = pkg
+		r := Rule{
+			ID:            id,
+			Name:          str(a.Custom["name"]),
+			Severity:      Severity(str(a.Custom["severity"])),
+			Title:         a.Title,
+			Description:   a.Description,
+			PolicySection: str(a.Custom["section"]),
+			Remediation:   str(a.Custom["remediation"]),
+			Input:         str(a.Custom["input"]),
+			Package:       pkg,
+		}
+		if len(a.RelatedResources) > 0 {
+			r.PolicyURL = a.RelatedResources[0].Ref.String()
+		}
+		if req, ok := a.Custom["requires"].([]any); ok {
+			for _, f := range req {
+				r.Requires = append(r.Requires, str(f))
+			}
+		}
+		if r.Name == "" || r.Title == "" || r.PolicySection == "" || r.PolicyURL == "" || r.Remediation == "" ||
+			(r.Severity != SeverityDeny && r.Severity != SeverityWarn) {
+			return nil, fmt.Errorf("rule %s (%s): METADATA needs title, related_resources and custom name, severity (deny|warn), section and remediation", id, pkg)
+		}
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}

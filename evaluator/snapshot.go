@@ -1,0 +1,104 @@
+package evaluator
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const (
+	snapshotGroup = "support.aksarc.io"
+	snapshotKind  = "ClusterSnapshot"
+)
+
+// SnapshotSchema is the JSON Schema (draft 2020-12) a ClusterSnapshot must fit.
+//
+//go:embed schema/clustersnapshot.v1alpha1.json
+var SnapshotSchema []byte
+
+var snapshotSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SnapshotSchema))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	const url = "clustersnapshot.v1alpha1.json"
+	if err := c.AddResource(url, doc); err != nil {
+		return nil, err
+	}
+	return c.Compile(url)
+})
+
+// validateSnapshot returns what is wrong with a ClusterSnapshot, one line per problem, each
+// naming the field ("spec.cluster.power.since: ..."); nil when it fits.
+func validateSnapshot(obj map[string]any) []string {
+	sch, err := snapshotSchema()
+	if err != nil {
+		return []string{fmt.Sprintf("internal error: the ClusterSnapshot schema does not compile: %v", err)}
+	}
+	err = sch.Validate(obj)
+	if err == nil {
+		return nil
+	}
+	verr, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []string{err.Error()}
+	}
+	seen := map[string]bool{}
+	var problems []string
+	var walk func(u jsonschema.OutputUnit)
+	walk = func(u jsonschema.OutputUnit) {
+		if u.Error != nil && len(u.Errors) == 0 {
+			p := fieldPath(u.InstanceLocation) + ": " + u.Error.String()
+			if !seen[p] {
+				seen[p] = true
+				problems = append(problems, p)
+			}
+		}
+		for _, e := range u.Errors {
+			walk(e)
+		}
+	}
+	walk(*verr.DetailedOutput())
+	sort.Strings(problems)
+	return problems
+}
+
+// fieldPath turns a JSON pointer (/spec/nodes/0/name) into the dotted form people write
+// (spec.nodes[0].name).
+func fieldPath(pointer string) string {
+	if pointer == "" {
+		return "(document)"
+	}
+	var b strings.Builder
+	for _, part := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		if isIndex(part) {
+			fmt.Fprintf(&b, "[%s]", part)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+func isIndex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

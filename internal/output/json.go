@@ -1,0 +1,29 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// JSONSchemaVersion is the version of the JSON report's shape; it changes when a field is
+// removed or changes meaning (adding a field does not change it).
+const JSONSchemaVersion = "aksarc-opa.report/v1"
+
+// JSON writes {"schema", "summary", "findings"}: the evaluator's types with their JSON tags.
+type JSON struct{}
+
+func (JSON) Write(w io.Writer, r *evaluator.Report) error {
+	findings := r.Findings
+	if findings == nil {
+		findings = []evaluator.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Schema   string              `json:"schema"`
+		Summary  evaluator.Summary   `json:"summary"`
+		Findings []evaluator.Finding `json:"findings"`
+	}{JSONSchemaVersion, r.Summary, findings})
+}

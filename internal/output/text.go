@@ -1,0 +1,65 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// Text is the report a person reads: the verdict first, then each finding with its rule, the
+// object and where it is, what it means, the policy section and what to do.
+type Text struct{}
+
+func (Text) Write(w io.Writer, r *evaluator.Report) error {
+	s := r.Summary
+	var b strings.Builder
+	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", strings.ToUpper(string(s.Verdict)), s.AsOf.Format("2006-01-02"))
+	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
+		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
+	for _, f := range r.Findings {
+		b.WriteString("\n")
+		fmt.Fprintf(&b, "%s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
+		fmt.Fprintf(&b, "  Object:  %s\n", object(f.Resource))
+		fmt.Fprintf(&b, "  Where:   %s\n", location(f.Source))
+		fmt.Fprintf(&b, "  Finding: %s\n", f.Message)
+		fmt.Fprintf(&b, "  Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
+		fmt.Fprintf(&b, "  Fix:     %s\n", f.Remediation)
+	}
+	if len(r.Findings) == 0 {
+		b.WriteString("\nNo findings: nothing the rules check puts this input out of support.\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func object(r evaluator.Resource) string {
+	name := r.Name
+	if r.Namespace != "" {
+		name = r.Namespace + "/" + r.Name
+	}
+	return fmt.Sprintf("%s %s", r.Kind, name)
+}
+
+func location(s evaluator.Source) string {
+	loc := fmt.Sprintf("%s, document %d", s.File, s.Document)
+	if s.Item > 0 {
+		loc += fmt.Sprintf(", item %d", s.Item)
+	}
+	if s.Line > 0 {
+		loc = fmt.Sprintf("%s:%d (document %d", s.File, s.Line, s.Document)
+		if s.Item > 0 {
+			loc += fmt.Sprintf(", item %d", s.Item)
+		}
+		loc += ")"
+	}
+	return loc
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
