@@ -1,0 +1,206 @@
+# METADATA
+# title: Host platform not supported
+# description: |
+#   WindowsServer: the host OS is not Windows Server 2019 Datacenter or later (a product and
+#   edition the catalog lists), or is past its product end of support in the catalog.
+#   AzureLocal: the Azure Local release is not a supported one in the catalog.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
+#     description: Supported version policy
+# custom:
+#   id: AKSARC-006
+#   name: host-unsupported
+#   severity: deny
+#   section: Supported version policy
+#   input: snapshot
+#   requires: [spec.host.os, spec.host.azureLocalRelease]
+#   remediation: Run AKS Arc on a supported host - Windows Server 2019 Datacenter or later within its end of support, or a supported Azure Local release; update the host before requesting support. AKS Arc is not supported on unsupported versions of the host product.
+package lib.aksarc.rules.versions.host_unsupported
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+
+violations(doc, ctx) := _windows_server(doc, ctx) | _azure_local(doc, ctx)
+
+# WindowsServer hosts: spec.host.os, e.g. "Windows Server 2022 Datacenter".
+
+_windows_server(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	snapshot.platform(doc, ctx) == "WindowsServer"
+	is_string(doc.spec.host.os)
+	os := trim_space(doc.spec.host.os)
+	os != ""
+	products := object.get(ctx, ["catalog", "platforms", "WindowsServer", "hostProducts"], {})
+	some problem in _os_problems(os, products, ctx)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s: host OS \"%s\" %s", [doc.metadata.name, os, problem.message]),
+		object.union({"platform": "WindowsServer", "os": os, "supportedProducts": _supported_products(products, ctx)}, problem.details),
+	)
+}
+
+# _os_name splits an OS name into product ("Windows Server 2022") and edition ("Datacenter");
+# a leading "Microsoft " (as Win32_OperatingSystem.Caption gives it) is ignored.
+_os_name(os) := {"product": sprintf("Windows Server %s", [m[1]]), "year": to_number(m[1]), "edition": trim_space(m[2])} if {
+	m := regex.find_all_string_submatch_n(`(?i)^(?:microsoft\s+)?windows\s+server\s+([0-9]{4})\b(.*)$`, os, 1)[0]
+}
+
+_os_problems(os, products, ctx) := ((_not_windows_server(os, products) | _product_problems(os, products)) | _edition_problems(os, products)) | _product_end_problems(os, products, ctx)
+
+_not_windows_server(os, products) := {p |
+	not _os_name(os)
+	p := {
+		"message": sprintf("is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [_product_list(products)]),
+		"details": {"reason": "notWindowsServer"},
+	}
+}
+
+_product_problems(os, products) := {p |
+	name := _os_name(os)
+	not products[name.product]
+	p := _unknown_product(name, products)
+}
+
+_edition_problems(os, products) := {p |
+	name := _os_name(os)
+	product := products[name.product]
+	name.edition != ""
+	not _edition_listed(name.edition, object.get(product, "editions", []))
+	p := {
+		"message": sprintf("is not a supported edition of %s: %s is not one of %s", [name.product, name.edition, concat(", ", object.get(product, "editions", []))]),
+		"details": {"reason": "editionNotSupported", "product": name.product, "edition": name.edition, "supportedEditions": object.get(product, "editions", [])},
+	}
+}
+
+_product_end_problems(os, products, ctx) := {p |
+	name := _os_name(os)
+	product := products[name.product]
+	days := dates.days_until(ctx.asOf, product.endOfSupport)
+	days < 0
+	p := {
+		"message": sprintf("is past its end of support for AKS Arc: %s ended on %s (%d days ago)", [name.product, product.endOfSupport, 0 - days]),
+		"details": {"reason": "pastEndOfSupport", "product": name.product, "edition": name.edition, "endOfSupport": product.endOfSupport, "daysPast": 0 - days},
+	}
+}
+
+_unknown_product(name, products) := {
+	"message": sprintf("is older than %s, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later", [_oldest_product(products)]),
+	"details": {"reason": "productTooOld", "product": name.product, "edition": name.edition},
+} if {
+	name.year < _product_year(_oldest_product(products))
+}
+
+_unknown_product(name, products) := {
+	"message": sprintf("is not a supported host product in the catalog (supported: %s)", [_product_list(products)]),
+	"details": {"reason": "productUnknown", "product": name.product, "edition": name.edition},
+} if {
+	not name.year < _product_year(_oldest_product(products))
+}
+
+# Editions compare without case, colons and repeated spaces: "Datacenter: Azure Edition"
+# and "Datacenter Azure Edition" are the same edition.
+_edition_listed(edition, editions) if {
+	some listed in editions
+	_norm(listed) == _norm(edition)
+}
+
+_norm(s) := concat(" ", [w | some w in split(replace(lower(s), ":", " "), " "); w != ""])
+
+_product_year(product) := to_number(regex.find_all_string_submatch_n(`([0-9]{4})`, product, 1)[0][1])
+
+_oldest_product(products) := min({k |
+	some k, _ in products
+	_product_year(k) == min({_product_year(x) | some x, _ in products})
+})
+
+_product_list(products) := concat(", ", sort([k | some k, _ in products]))
+
+_supported_products(products, ctx) := sort([k |
+	some k, product in products
+	not dates.days_until(ctx.asOf, product.endOfSupport) < 0
+])
+
+# AzureLocal hosts: spec.host.azureLocalRelease, "2510" or "2510.1" (YYMM and an optional
+# build after the dot).
+
+_azure_local(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	snapshot.platform(doc, ctx) == "AzureLocal"
+	release := _release_text(doc.spec.host.azureLocalRelease)
+	release != ""
+	key := split(release, ".")[0]
+	releases := object.get(ctx, ["catalog", "platforms", "AzureLocal", "releases"], {})
+	supported := _supported_releases(releases, ctx)
+	some problem in _release_problems(key, releases, ctx)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s: Azure Local release %s %s; update Azure Local to a supported release (supported: %s)", [doc.metadata.name, release, problem.message, _list(supported)]),
+		object.union({"platform": "AzureLocal", "azureLocalRelease": release, "release": key, "supportedReleases": supported}, problem.details),
+	)
+}
+
+_release_text(r) := trim_space(r) if is_string(r)
+
+_release_text(r) := sprintf("%v", [r]) if is_number(r)
+
+_release_problems(key, releases, ctx) := _release_end_problems(key, releases, ctx) | _release_unknown_problems(key, releases)
+
+_release_end_problems(key, releases, ctx) := {p |
+	release := releases[key]
+	days := dates.days_until(ctx.asOf, release.endOfSupport)
+	days < 0
+	p := {
+		"message": sprintf("reached its end of support on %s (%d days ago)", [release.endOfSupport, 0 - days]),
+		"details": {"reason": "pastEndOfSupport", "endOfSupport": release.endOfSupport, "daysPast": 0 - days},
+	}
+}
+
+_release_unknown_problems(key, releases) := {p |
+	not releases[key]
+	p := _unknown_release(key, releases)
+}
+
+_unknown_release(key, releases) := {
+	"message": sprintf("is older than every release the catalog knows (oldest: %s)", [min(object.keys(releases))]),
+	"details": {"reason": "releaseTooOld", "oldestKnown": min(object.keys(releases))},
+} if {
+	regex.match(`^[0-9]{4}$`, key)
+	key < min(object.keys(releases))
+}
+
+_unknown_release(key, releases) := {
+	"message": sprintf("is newer than every release the catalog knows (newest: %s); it cannot be judged supported until the catalog lists it", [max(object.keys(releases))]),
+	"details": {"reason": "releaseUnknownNewer", "newestKnown": max(object.keys(releases))},
+} if {
+	regex.match(`^[0-9]{4}$`, key)
+	key > max(object.keys(releases))
+}
+
+_unknown_release(key, releases) := {
+	"message": "is not a supported Azure Local release in the catalog",
+	"details": {"reason": "releaseUnknown"},
+} if {
+	not _outside_known(key, releases)
+}
+
+_outside_known(key, releases) if {
+	regex.match(`^[0-9]{4}$`, key)
+	key < min(object.keys(releases))
+}
+
+_outside_known(key, releases) if {
+	regex.match(`^[0-9]{4}$`, key)
+	key > max(object.keys(releases))
+}
+
+_supported_releases(releases, ctx) := sort([k |
+	some k, release in releases
+	not dates.days_until(ctx.asOf, release.endOfSupport) < 0
+])
+
+_list(xs) := concat(", ", xs) if count(xs) > 0
+
+_list(xs) := "none" if count(xs) == 0

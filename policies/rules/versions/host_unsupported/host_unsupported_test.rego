@@ -1,0 +1,225 @@
+package lib.aksarc.rules.versions.host_unsupported_test
+
+import data.lib.aksarc.rules.versions.host_unsupported as rule
+import data.lib.aksarc.testing
+
+day := "2025-11-01"
+
+windows(os) := testing.snapshot({"platform": "WindowsServer", "host": {"os": os}})
+
+azure_local(release) := testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": release}})
+
+violations(doc) := rule.violations(doc, testing.ctx(day))
+
+reasons(fs) := {f.details.reason | some f in fs}
+
+# WindowsServer hosts
+
+test_silent_for_supported_windows_server_hosts if {
+	count(violations(windows("Windows Server 2019 Datacenter"))) == 0
+	count(violations(windows("Windows Server 2022 Datacenter"))) == 0
+	count(violations(windows("Windows Server 2022 Datacenter: Azure Edition"))) == 0
+	count(violations(windows("Windows Server 2025 Datacenter"))) == 0
+}
+
+test_accepts_caption_spellings if {
+	count(violations(windows("Microsoft Windows Server 2022 Datacenter"))) == 0
+	count(violations(windows("Windows Server 2022 Datacenter Azure Edition"))) == 0
+	count(violations(windows("  windows server 2025 datacenter  "))) == 0
+}
+
+test_fires_for_a_product_older_than_2019 if {
+	fs := violations(windows("Windows Server 2016 Datacenter"))
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-006"
+	f.name == "host-unsupported"
+	f.severity == "deny"
+	f.resource.kind == "ClusterSnapshot"
+	f.resource.name == "test-cluster"
+	f.details.reason == "productTooOld"
+	f.details.platform == "WindowsServer"
+	f.details.product == "Windows Server 2016"
+	f.details.edition == "Datacenter"
+	f.details.os == "Windows Server 2016 Datacenter"
+	f.details.supportedProducts == ["Windows Server 2019", "Windows Server 2022", "Windows Server 2025"]
+	contains(f.message, "older than Windows Server 2019")
+	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy"
+}
+
+test_fires_for_an_unsupported_edition if {
+	fs := violations(windows("Windows Server 2019 Standard"))
+	count(fs) == 1
+	some f in fs
+	f.details.reason == "editionNotSupported"
+	f.details.product == "Windows Server 2019"
+	f.details.edition == "Standard"
+	f.details.supportedEditions == ["Datacenter"]
+	contains(f.message, "Standard is not one of Datacenter")
+}
+
+test_azure_edition_is_not_listed_for_2019 if {
+	fs := violations(windows("Windows Server 2019 Datacenter: Azure Edition"))
+	reasons(fs) == {"editionNotSupported"}
+}
+
+test_fires_for_an_unknown_product if {
+	fs := violations(windows("Windows Server 2031 Datacenter"))
+	reasons(fs) == {"productUnknown"}
+	some f in fs
+	contains(f.message, "Windows Server 2019, Windows Server 2022, Windows Server 2025")
+}
+
+test_fires_for_a_host_that_is_not_windows_server if {
+	fs := violations(windows("Ubuntu 22.04.4 LTS"))
+	reasons(fs) == {"notWindowsServer"}
+	some f in fs
+	contains(f.message, "is not Windows Server")
+}
+
+test_silent_when_the_edition_is_not_given if {
+	count(violations(windows("Windows Server 2022"))) == 0
+}
+
+# The catalog's end of support for Windows Server hosts is 2028-03-31 (the last supported day).
+test_silent_the_day_before_host_end_of_support if {
+	count(rule.violations(windows("Windows Server 2022 Datacenter"), testing.ctx("2028-03-30"))) == 0
+}
+
+test_silent_on_host_end_of_support if {
+	count(rule.violations(windows("Windows Server 2022 Datacenter"), testing.ctx("2028-03-31"))) == 0
+}
+
+test_fires_the_day_after_host_end_of_support if {
+	fs := rule.violations(windows("Windows Server 2022 Datacenter"), testing.ctx("2028-04-01"))
+	count(fs) == 1
+	some f in fs
+	f.details.reason == "pastEndOfSupport"
+	f.details.product == "Windows Server 2022"
+	f.details.endOfSupport == "2028-03-31"
+	f.details.daysPast == 1
+	f.details.supportedProducts == []
+	contains(f.message, "2028-03-31")
+}
+
+test_wrong_edition_and_past_end_are_both_reported if {
+	fs := rule.violations(windows("Windows Server 2022 Standard"), testing.ctx("2028-04-01"))
+	reasons(fs) == {"editionNotSupported", "pastEndOfSupport"}
+}
+
+test_catalog_override_of_a_host_product if {
+	c := testing.ctx_with("2026-01-10", {"catalog": {"platforms": {"WindowsServer": {"hostProducts": {
+		"Windows Server 2019": {"endOfSupport": "2026-01-09"},
+		"Windows Server 2016": {"editions": ["Datacenter"], "endOfSupport": "2027-01-12"},
+	}}}}})
+	fs := rule.violations(windows("Windows Server 2019 Datacenter"), c)
+	some f in fs
+	f.details.reason == "pastEndOfSupport"
+	f.details.endOfSupport == "2026-01-09"
+	f.details.daysPast == 1
+	count(rule.violations(windows("Windows Server 2016 Datacenter"), c)) == 0
+	count(rule.violations(windows("Windows Server 2019 Datacenter"), testing.ctx("2026-01-10"))) == 0
+}
+
+test_windows_server_is_the_default_platform if {
+	doc := testing.snapshot({"host": {"os": "Windows Server 2016 Datacenter"}})
+	reasons(violations(doc)) == {"productTooOld"}
+}
+
+test_windows_host_facts_ignored_on_azure_local if {
+	doc := testing.snapshot({"platform": "AzureLocal", "host": {"os": "Windows Server 2016 Datacenter"}})
+	count(violations(doc)) == 0
+}
+
+# AzureLocal hosts
+
+test_silent_for_a_supported_azure_local_release if {
+	count(violations(azure_local("2510"))) == 0
+	count(violations(azure_local("2510.1"))) == 0
+	count(violations(azure_local(2510))) == 0
+	count(violations(azure_local("2505"))) == 0
+}
+
+# 2505: end of support 2025-11-01 (the last supported day).
+test_release_silent_the_day_before_end_of_support if {
+	count(rule.violations(azure_local("2505"), testing.ctx("2025-10-31"))) == 0
+}
+
+test_release_silent_on_end_of_support if {
+	count(rule.violations(azure_local("2505.2"), testing.ctx("2025-11-01"))) == 0
+}
+
+test_release_fires_the_day_after_end_of_support if {
+	fs := rule.violations(azure_local("2505.2"), testing.ctx("2025-11-02"))
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-006"
+	f.severity == "deny"
+	f.details.platform == "AzureLocal"
+	f.details.reason == "pastEndOfSupport"
+	f.details.azureLocalRelease == "2505.2"
+	f.details.release == "2505"
+	f.details.endOfSupport == "2025-11-01"
+	f.details.daysPast == 1
+	f.details.supportedReleases == ["2506", "2507", "2508", "2509", "2510"]
+	contains(f.message, "2025-11-01")
+	contains(f.message, "2506, 2507, 2508, 2509, 2510")
+}
+
+test_release_older_than_the_catalog if {
+	fs := violations(azure_local("2405"))
+	reasons(fs) == {"releaseTooOld"}
+	some f in fs
+	f.details.oldestKnown == "2411"
+}
+
+test_release_newer_than_the_catalog if {
+	fs := violations(azure_local("2601"))
+	reasons(fs) == {"releaseUnknownNewer"}
+	some f in fs
+	f.details.newestKnown == "2510"
+}
+
+test_release_missing_between_known_ones if {
+	reasons(violations(azure_local("2412"))) == {"releaseUnknown"}
+	reasons(violations(azure_local("23H2"))) == {"releaseUnknown"}
+}
+
+test_release_as_a_number if {
+	fs := violations(azure_local(2405))
+	some f in fs
+	f.details.azureLocalRelease == "2405"
+	f.details.reason == "releaseTooOld"
+}
+
+test_catalog_override_adds_a_release if {
+	c := testing.ctx_with(day, {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}})
+	count(rule.violations(azure_local("2511"), c)) == 0
+	count(violations(azure_local("2511"))) == 1
+}
+
+test_default_platform_from_settings if {
+	doc := testing.snapshot({"host": {"azureLocalRelease": "2405"}})
+	reasons(rule.violations(doc, testing.ctx_with(day, {"platform": "AzureLocal"}))) == {"releaseTooOld"}
+	count(violations(doc)) == 0
+}
+
+test_release_ignored_on_windows_server if {
+	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2405"}})
+	count(violations(doc)) == 0
+}
+
+# Missing facts and other documents
+
+test_silent_without_host_facts if {
+	count(violations(testing.snapshot({}))) == 0
+	count(violations(testing.snapshot({"platform": "AzureLocal"}))) == 0
+	count(violations(windows(""))) == 0
+	count(violations(azure_local(""))) == 0
+	count(violations(azure_local(null))) == 0
+}
+
+test_silent_for_other_documents if {
+	other := object.union(windows("Windows Server 2016 Datacenter"), {"apiVersion": "v1", "kind": "ConfigMap"})
+	count(violations(other)) == 0
+}

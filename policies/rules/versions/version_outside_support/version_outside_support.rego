@@ -1,0 +1,93 @@
+# METADATA
+# title: Kubernetes version outside support
+# description: |
+#   The control plane's minor version is past its end of support as of the evaluation date (the
+#   catalog's explicit date, else initial release + 1 year), is older than every version the
+#   catalog knows, or is missing from the catalog between versions it knows. A version newer
+#   than the catalog's newest is AKSARC-091, not this rule.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
+#     description: Supported version policy
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#service-updates-and-releases
+#     description: Service updates and releases
+# custom:
+#   id: AKSARC-001
+#   name: version-outside-support
+#   severity: deny
+#   section: Supported version policy
+#   input: snapshot
+#   requires: [spec.cluster.kubernetesVersion]
+#   remediation: Upgrade the cluster to a supported Kubernetes minor version, one minor at a time. AKS Arc supports each minor version for one year from its initial release; a cluster on a version outside the supported versions list must be upgraded before it is eligible for support.
+package lib.aksarc.rules.versions.version_outside_support
+
+import data.lib.aksarc.catalog
+import data.lib.aksarc.dates
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+import data.lib.aksarc.versions
+
+violations(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
+	platform := snapshot.platform(doc, ctx)
+	some problem in _problems(v, ctx, platform)
+	available := catalog.available_minors(ctx, platform)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s runs Kubernetes %s: %s; upgrade to a supported version (available on %s: %s)", [doc.metadata.name, v.text, problem.message, platform, catalog.list(available)]),
+		object.union(
+			{
+				"kubernetesVersion": v.text,
+				"minorVersion": v.minor_key,
+				"platform": platform,
+				"availableVersions": available,
+			},
+			problem.details,
+		),
+	)
+}
+
+_problems(v, ctx, platform) := _past_end(v, ctx, platform) | _not_known(v, ctx, platform)
+
+# A minor the catalog knows, past its last supported day.
+_past_end(v, ctx, platform) := {p |
+	e := catalog.entry(ctx, platform, v.minor_key)
+	eos := catalog.end_of_support(e)
+	days := dates.days_until(ctx.asOf, eos)
+	days < 0
+	p := {
+		"message": sprintf("minor version %s reached its end of support on %s (%d days ago)", [v.minor_key, eos, 0 - days]),
+		"details": {
+			"reason": "endOfSupport",
+			"endOfSupport": eos,
+			"endOfSupportBasis": catalog.end_of_support_basis(e),
+			"daysPast": 0 - days,
+		},
+	}
+}
+
+# A minor the catalog does not know: older than all it knows, or a gap between known ones.
+# Newer than the newest it knows is AKSARC-091.
+_not_known(v, ctx, platform) := {p |
+	not catalog.entry(ctx, platform, v.minor_key)
+	oldest := catalog.oldest_minor(ctx, platform)
+	newest := catalog.newest_minor(ctx, platform)
+	ord := versions.minor_ord(v)
+	ord <= versions.key_ord(newest)
+	p := _unknown(v, ord, oldest, newest)
+}
+
+_unknown(v, ord, oldest, _) := {
+	"message": sprintf("minor version %s is older than every version the catalog knows (oldest: %s) and is outside the supported versions list", [v.minor_key, oldest]),
+	"details": {"reason": "olderThanCatalog", "oldestKnown": oldest},
+} if {
+	ord < versions.key_ord(oldest)
+}
+
+_unknown(v, ord, oldest, newest) := {
+	"message": sprintf("minor version %s is not in the catalog (which knows %s to %s), so it is not on the supported versions list", [v.minor_key, oldest, newest]),
+	"details": {"reason": "notInCatalog", "oldestKnown": oldest, "newestKnown": newest},
+} if {
+	ord >= versions.key_ord(oldest)
+}

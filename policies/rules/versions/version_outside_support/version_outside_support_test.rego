@@ -1,0 +1,166 @@
+package lib.aksarc.rules.versions.version_outside_support_test
+
+import data.lib.aksarc.rules.versions.version_outside_support as rule
+import data.lib.aksarc.testing
+
+running(version) := testing.snapshot({"cluster": {"kubernetesVersion": version}})
+
+on(platform, version) := testing.snapshot({"platform": platform, "cluster": {"kubernetesVersion": version}})
+
+# 1.29 has an explicit end of support: 2025-10-31 is its last supported day.
+test_fires_the_day_after_explicit_end_of_support if {
+	fs := rule.violations(running("1.29.13"), testing.ctx("2025-11-01"))
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-001"
+	f.name == "version-outside-support"
+	f.severity == "deny"
+	f.resource.kind == "ClusterSnapshot"
+	f.resource.name == "test-cluster"
+	f.details.reason == "endOfSupport"
+	f.details.minorVersion == "1.29"
+	f.details.kubernetesVersion == "1.29.13"
+	f.details.endOfSupport == "2025-10-31"
+	f.details.endOfSupportBasis == "catalog"
+	f.details.daysPast == 1
+	f.details.platform == "WindowsServer"
+	f.details.availableVersions == ["1.30", "1.31", "1.32"]
+	contains(f.message, "2025-10-31")
+	contains(f.message, "1.30, 1.31, 1.32")
+	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy"
+}
+
+test_silent_on_the_last_supported_day if {
+	count(rule.violations(running("1.29.13"), testing.ctx("2025-10-31"))) == 0
+}
+
+test_silent_the_day_before_end_of_support if {
+	count(rule.violations(running("1.29.13"), testing.ctx("2025-10-30"))) == 0
+}
+
+test_days_past_counts_whole_days if {
+	some f in rule.violations(running("1.28.14"), testing.ctx("2025-11-01"))
+	f.details.endOfSupport == "2025-08-31"
+	f.details.daysPast == 62
+}
+
+# 1.30 has no explicit date: released 2025-03-01 + 1 year = 2026-03-01.
+test_fires_the_day_after_released_plus_one_year if {
+	some f in rule.violations(running("1.30.14"), testing.ctx("2026-03-02"))
+	f.details.reason == "endOfSupport"
+	f.details.endOfSupport == "2026-03-01"
+	f.details.endOfSupportBasis == "released + 1 year"
+	f.details.daysPast == 1
+}
+
+test_silent_on_released_plus_one_year if {
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-03-01"))) == 0
+}
+
+test_silent_the_day_before_released_plus_one_year if {
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-02-28"))) == 0
+}
+
+test_leading_v_is_accepted if {
+	some f in rule.violations(running("v1.29.4"), testing.ctx("2025-11-01"))
+	f.details.kubernetesVersion == "1.29.4"
+	f.details.minorVersion == "1.29"
+}
+
+test_fires_when_older_than_every_known_version if {
+	some f in rule.violations(running("1.25.6"), testing.ctx("2025-11-01"))
+	f.id == "AKSARC-001"
+	f.details.reason == "olderThanCatalog"
+	f.details.oldestKnown == "1.26"
+	contains(f.message, "older than every version the catalog knows")
+}
+
+test_fires_when_much_older_minor if {
+	some f in rule.violations(running("1.9.0"), testing.ctx("2025-11-01"))
+	f.details.reason == "olderThanCatalog"
+}
+
+test_silent_when_newer_than_every_known_version if {
+	# AKSARC-091's business, not this rule's.
+	count(rule.violations(running("1.33.1"), testing.ctx("2025-11-01"))) == 0
+}
+
+test_fires_for_a_gap_in_the_catalog if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"versions": {"1.34": {"released": "2025-12-01", "patches": ["1.34.1"]}}}})
+	some f in rule.violations(running("1.33.2"), c)
+	f.details.reason == "notInCatalog"
+	f.details.oldestKnown == "1.26"
+	f.details.newestKnown == "1.34"
+	contains(f.message, "not on the supported versions list")
+}
+
+test_silent_for_a_supported_version if {
+	count(rule.violations(running("1.31.10"), testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(running("1.32.5"), testing.ctx("2025-11-01"))) == 0
+}
+
+test_catalog_override_moves_the_date if {
+	c := testing.ctx_with("2025-12-02", {"catalog": {"versions": {"1.30": {"endOfSupport": "2025-12-01"}}}})
+	some f in rule.violations(running("1.30.14"), c)
+	f.details.endOfSupport == "2025-12-01"
+	f.details.endOfSupportBasis == "catalog"
+	count(rule.violations(running("1.30.14"), testing.ctx("2025-12-02"))) == 0
+}
+
+test_null_override_falls_back_to_one_year if {
+	# 1.29 released 2024-08-01: without its explicit date it ends 2025-08-01.
+	c := testing.ctx_with("2025-08-02", {"catalog": {"versions": {"1.29": {"endOfSupport": null}}}})
+	some f in rule.violations(running("1.29.13"), c)
+	f.details.endOfSupport == "2025-08-01"
+	f.details.endOfSupportBasis == "released + 1 year"
+	count(rule.violations(running("1.29.13"), testing.ctx("2025-08-02"))) == 0
+}
+
+platform_override := {"catalog": {"platforms": {"AzureLocal": {"versions": {"1.30": {"endOfSupport": "2025-12-31"}}}}}}
+
+test_platform_override_applies_to_its_platform_only if {
+	c := testing.ctx_with("2026-01-01", platform_override)
+	some f in rule.violations(on("AzureLocal", "1.30.14"), c)
+	f.details.platform == "AzureLocal"
+	f.details.endOfSupport == "2025-12-31"
+	f.details.daysPast == 1
+	count(rule.violations(on("WindowsServer", "1.30.14"), c)) == 0
+}
+
+test_platform_override_silent_on_its_last_day if {
+	count(rule.violations(on("AzureLocal", "1.30.14"), testing.ctx_with("2025-12-31", platform_override))) == 0
+}
+
+test_default_platform_from_settings if {
+	c := testing.ctx_with("2026-01-01", object.union(platform_override, {"platform": "AzureLocal"}))
+	some f in rule.violations(running("1.30.14"), c)
+	f.details.platform == "AzureLocal"
+}
+
+test_same_dates_on_both_platforms_without_override if {
+	some f in rule.violations(on("AzureLocal", "1.29.13"), testing.ctx("2025-11-01"))
+	f.details.platform == "AzureLocal"
+	f.details.endOfSupport == "2025-10-31"
+}
+
+test_silent_without_version if {
+	doc := {"apiVersion": "support.aksarc.io/v1alpha1", "kind": "ClusterSnapshot", "metadata": {"name": "x"}, "spec": {}}
+	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
+}
+
+test_silent_for_malformed_version if {
+	count(rule.violations(running("latest"), testing.ctx("2025-11-01"))) == 0
+}
+
+test_silent_for_other_documents if {
+	node := {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "n"}, "spec": {"cluster": {"kubernetesVersion": "1.20.0"}}}
+	count(rule.violations(node, testing.ctx("2025-11-01"))) == 0
+	other := object.union(running("1.20.0"), {"apiVersion": "example.com/v1"})
+	count(rule.violations(other, testing.ctx("2025-11-01"))) == 0
+}
+
+test_silent_with_empty_catalog_versions if {
+	c := testing.ctx("2025-11-01")
+	count(rule.violations(running("1.20.0"), json.patch(c, [{"op": "replace", "path": "/catalog/versions", "value": {}}]))) == 0
+	count(rule.violations(running("1.20.0"), c)) == 1
+}
