@@ -1,0 +1,101 @@
+# METADATA
+# title: Disconnected from Azure, nearing the 30-day limit
+# description: |
+#   The last connection to Azure is within disconnectWarnDays (default 7) of the 30-day limit
+#   after which day-2 operations are blocked, or Azure Arc reports the cluster Offline or Expired.
+#   Hosts that run Windows Server 2019 or 2022 do not have the 30-day connection requirement.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
+#     description: Stopped or disconnected clusters
+# custom:
+#   id: AKSARC-045
+#   name: disconnected-nearing-limit
+#   severity: warn
+#   section: Stopped or disconnected clusters
+#   input: snapshot
+#   requires: [spec.connectivity.lastConnectivityTime, spec.connectivity.connectivityStatus]
+#   remediation: Restore outbound HTTPS from the management cluster and hosts to the required Azure endpoints before 30 days pass without a connection; otherwise upgrades and node pool scaling are blocked until it reconnects.
+package lib.aksarc.rules.lifecycle.disconnected_nearing_limit
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.lifecycle
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+
+# One finding per snapshot, whichever of the two conditions hold (details.reasons lists them).
+# Once the last connection is more than the limit ago AKSARC-044 denies, and this rule is silent.
+violations(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	conn := doc.spec.connectivity
+	not lifecycle.disconnect_exempt(doc, ctx)
+	limit := snapshot.limits(doc, ctx).disconnectedDays
+	warn_days := ctx.parameters.disconnectWarnDays
+	not _past_limit(conn, ctx, limit)
+	reasons := [r | some r in ["nearingLimit", "connectivityStatus"]; _holds(r, conn, ctx, limit, warn_days)]
+	count(reasons) > 0
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s %s; %s", [
+			doc.metadata.name,
+			_lead(conn, ctx, "connectivityStatus" in reasons),
+			_tail(conn, ctx, limit),
+		]),
+		object.union_n([
+			{"limitDays": limit, "warnDays": warn_days, "reasons": reasons},
+			_status_details(conn),
+			_last_details(conn, ctx, limit),
+		]),
+	)
+}
+
+_past_limit(conn, ctx, limit) if lifecycle.past_limit(ctx.asOf, conn.lastConnectivityTime, limit)
+
+_holds("nearingLimit", conn, ctx, limit, warn_days) if {
+	lifecycle.within_warning(ctx.asOf, conn.lastConnectivityTime, limit, warn_days)
+}
+
+_holds("connectivityStatus", conn, _, _, _) if conn.connectivityStatus in {"Offline", "Expired"}
+
+_known_last(conn) if dates.ns(conn.lastConnectivityTime)
+
+# _lead says what was found: the status (when it is the reason or one of them) and the last
+# connection (when known).
+_lead(conn, ctx, true) := sprintf("is %s in Azure Arc and last connected to Azure on %s (%d days ago)", [
+	conn.connectivityStatus,
+	lifecycle.day(conn.lastConnectivityTime),
+	dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime),
+]) if _known_last(conn)
+
+_lead(conn, _, true) := sprintf("is %s in Azure Arc; the time of its last connection to Azure is unknown", [conn.connectivityStatus]) if {
+	not _known_last(conn)
+}
+
+_lead(conn, ctx, false) := sprintf("last connected to Azure on %s (%d days ago)", [
+	lifecycle.day(conn.lastConnectivityTime),
+	dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime),
+])
+
+# _tail says what happens at the limit, and when, if the last connection is known.
+_tail(conn, ctx, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %d days, after %s (%d days left)", [
+	limit,
+	lifecycle.deadline(conn.lastConnectivityTime, limit),
+	lifecycle.days_left(ctx.asOf, conn.lastConnectivityTime, limit),
+]) if _known_last(conn)
+
+_tail(conn, _, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %d days", [limit]) if {
+	not _known_last(conn)
+}
+
+_status_details(conn) := {"connectivityStatus": conn.connectivityStatus} if is_string(conn.connectivityStatus)
+
+_status_details(conn) := {} if not is_string(object.get(conn, "connectivityStatus", null))
+
+_last_details(conn, ctx, limit) := {
+	"lastConnectivityTime": conn.lastConnectivityTime,
+	"disconnectedDays": dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime),
+	"daysLeft": lifecycle.days_left(ctx.asOf, conn.lastConnectivityTime, limit),
+	"blockedFrom": lifecycle.deadline(conn.lastConnectivityTime, limit),
+} if _known_last(conn)
+
+_last_details(conn, _, _) := {} if not _known_last(conn)

@@ -1,0 +1,44 @@
+# METADATA
+# title: Disconnected from Azure for more than 30 days
+# description: |
+#   The last connection to Azure is more than 30 days old: day-2 operations such as upgrade and
+#   node pool scaling are blocked until the cluster reconnects; workloads keep running. Hosts that
+#   run Windows Server 2019 or 2022 do not have the 30-day connection requirement.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
+#     description: Stopped or disconnected clusters
+# custom:
+#   id: AKSARC-044
+#   name: disconnected-too-long
+#   severity: deny
+#   section: Stopped or disconnected clusters
+#   input: snapshot
+#   requires: [spec.connectivity.lastConnectivityTime]
+#   remediation: Restore outbound HTTPS from the management cluster and hosts to the required Azure endpoints so that the cluster reconnects and synchronizes; day-2 operations recover once it is connected again.
+package lib.aksarc.rules.lifecycle.disconnected_too_long
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.lifecycle
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+
+violations(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	last := doc.spec.connectivity.lastConnectivityTime
+	not lifecycle.disconnect_exempt(doc, ctx)
+	limit := snapshot.limits(doc, ctx).disconnectedDays
+	lifecycle.past_limit(ctx.asOf, last, limit)
+	days := dates.elapsed_days(ctx.asOf, last)
+	blocked := lifecycle.deadline(last, limit)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s last connected to Azure on %s (%d days ago, more than the %d days allowed): day-2 operations (upgrade, node pool scaling) are blocked since %s until it reconnects; workloads keep running", [doc.metadata.name, lifecycle.day(last), days, limit, blocked]),
+		{
+			"lastConnectivityTime": last,
+			"disconnectedDays": days,
+			"limitDays": limit,
+			"blockedSince": blocked,
+		},
+	)
+}

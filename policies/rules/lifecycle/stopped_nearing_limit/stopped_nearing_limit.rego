@@ -1,0 +1,45 @@
+# METADATA
+# title: Stopped cluster nearing the 30-day limit
+# description: |
+#   The cluster is stopped and within stopWarnDays (default 7) of the 30-day limit after which
+#   its control plane is out of support.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
+#     description: Stopped or disconnected clusters
+# custom:
+#   id: AKSARC-042
+#   name: stopped-nearing-limit
+#   severity: warn
+#   section: Stopped or disconnected clusters
+#   input: snapshot
+#   requires: [spec.cluster.power.state, spec.cluster.power.since]
+#   remediation: Start the cluster with the AKS Arc tools before it has been stopped for 30 days; after that its control plane is out of support.
+package lib.aksarc.rules.lifecycle.stopped_nearing_limit
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.lifecycle
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+
+violations(doc, ctx) := {f |
+	power := lifecycle.stopped_power(doc)
+	limit := snapshot.limits(doc, ctx).stoppedOutOfSupportDays
+	warn_days := ctx.parameters.stopWarnDays
+	lifecycle.within_warning(ctx.asOf, power.since, limit, warn_days)
+	days := dates.elapsed_days(ctx.asOf, power.since)
+	left := lifecycle.days_left(ctx.asOf, power.since, limit)
+	deadline := lifecycle.deadline(power.since, limit)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s has been stopped since %s (%d days); its control plane is out of support once stopped for more than %d days, from %s (%d days left)", [doc.metadata.name, lifecycle.day(power.since), days, limit, deadline, left]),
+		{
+			"stoppedSince": power.since,
+			"stoppedDays": days,
+			"limitDays": limit,
+			"warnDays": warn_days,
+			"daysLeft": left,
+			"outOfSupportFrom": deadline,
+		},
+	)
+}

@@ -1,0 +1,50 @@
+# METADATA
+# title: Deleted subscription, AKS Arc must be redeployed
+# description: |
+#   The Azure subscription is deleted: the cluster's connection to Azure cannot be recovered, and
+#   AKS Arc must be redeployed to reconnect to Azure.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
+#     description: Deleted or suspended subscription
+# custom:
+#   id: AKSARC-052
+#   name: subscription-deleted
+#   severity: deny
+#   section: Deleted or suspended subscription
+#   input: snapshot
+#   requires: [spec.subscription.state]
+#   remediation: Redeploy AKS Arc in an active Azure subscription and move the workloads to the new deployment; the connection of a deleted subscription cannot be recovered.
+package lib.aksarc.rules.subscription.subscription_deleted
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.lifecycle
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+
+violations(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	sub := doc.spec.subscription
+	sub.state == "Deleted"
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("cluster %s: its Azure subscription %s: the connection to Azure cannot be recovered and AKS Arc must be redeployed to reconnect", [doc.metadata.name, _deleted(sub, ctx)]),
+		object.union({"state": sub.state}, _date_details(sub, ctx)),
+	)
+}
+
+_known_date(sub) if dates.ns(sub.stateChangedAt)
+
+_deleted(sub, ctx) := sprintf("was deleted on %s (%d days ago)", [
+	lifecycle.day(sub.stateChangedAt),
+	dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
+]) if _known_date(sub)
+
+_deleted(sub, _) := "is deleted" if not _known_date(sub)
+
+_date_details(sub, ctx) := {
+	"stateChangedAt": sub.stateChangedAt,
+	"stateDays": dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
+} if _known_date(sub)
+
+_date_details(sub, _) := {} if not _known_date(sub)

@@ -1,0 +1,51 @@
+package lib.aksarc.rules.subscription.subscription_deleted_test
+
+import data.lib.aksarc.rules.subscription.subscription_deleted as rule
+import data.lib.aksarc.testing
+
+only(fs) := f if {
+	count(fs) == 1
+	some f in fs
+}
+
+test_fires_for_a_deleted_subscription if {
+	doc := testing.snapshot({"subscription": {"state": "Deleted", "stateChangedAt": "2025-10-20T00:00:00Z"}})
+	f := only(rule.violations(doc, testing.ctx("2025-11-01")))
+	f.id == "AKSARC-052"
+	f.name == "subscription-deleted"
+	f.severity == "deny"
+	f.section == "Deleted or suspended subscription"
+	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription"
+	f.details == {"state": "Deleted", "stateChangedAt": "2025-10-20T00:00:00Z", "stateDays": 12}
+	f.message == "cluster test-cluster: its Azure subscription was deleted on 2025-10-20 (12 days ago): the connection to Azure cannot be recovered and AKS Arc must be redeployed to reconnect"
+}
+
+test_fires_on_the_day_of_deletion_and_long_after if {
+	ctx := testing.ctx("2025-11-01")
+	only(rule.violations(testing.snapshot({"subscription": {"state": "Deleted", "stateChangedAt": "2025-11-01"}}), ctx)).details.stateDays == 0
+	only(rule.violations(testing.snapshot({"subscription": {"state": "Deleted", "stateChangedAt": "2024-11-01"}}), ctx)).details.stateDays == 365
+}
+
+test_fires_without_a_date if {
+	doc := testing.snapshot({"platform": "AzureLocal", "subscription": {"state": "Deleted"}})
+	f := only(rule.violations(doc, testing.ctx("2025-11-01")))
+	f.details == {"state": "Deleted"}
+	f.message == "cluster test-cluster: its Azure subscription is deleted: the connection to Azure cannot be recovered and AKS Arc must be redeployed to reconnect"
+}
+
+test_silent_for_other_states if {
+	ctx := testing.ctx("2025-11-01")
+	every s in ["Enabled", "Warned", "PastDue", "Disabled"] {
+		count(rule.violations(testing.snapshot({"subscription": {"state": s, "stateChangedAt": "2024-01-01"}}), ctx)) == 0
+	}
+}
+
+test_silent_without_subscription_facts if {
+	count(rule.violations(testing.snapshot({}), testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(testing.snapshot({"subscription": {}}), testing.ctx("2025-11-01"))) == 0
+}
+
+test_silent_for_other_documents if {
+	doc := {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "spec": {"subscription": {"state": "Deleted"}}}
+	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
+}
