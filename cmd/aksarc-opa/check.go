@@ -51,6 +51,10 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		opts = append(opts, evaluator.WithAsOf(t))
 	}
 
+	ev, err := evaluator.New(ctx, opts...)
+	if err != nil {
+		return fail(err)
+	}
 	docs, err := evaluator.Load(fs.Args(), s.in)
 	if err != nil {
 		return fail(err)
@@ -58,10 +62,6 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	if len(docs) == 0 {
 		return fail(fmt.Errorf("no documents found in %s (directories are searched for %s files)",
 			strings.Join(fs.Args(), ", "), strings.Join(evaluator.Extensions, ", ")))
-	}
-	ev, err := evaluator.New(ctx, opts...)
-	if err != nil {
-		return fail(err)
 	}
 	// Without --as-of (or asOf in --data) the evaluator judges as of now.
 	report, err := ev.Evaluate(ctx, docs)

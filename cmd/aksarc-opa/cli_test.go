@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type result struct {
+	code        int
+	stdout, err string
+}
+
+func cli(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errw)
+	return result{code, out.String(), errw.String()}
+}
+
+const fixtures = "../../fixtures"
+
+func TestCheckCleanClusterExitsZero(t *testing.T) {
+	r := cli(t, "", "check", "--as-of", "2025-11-01", fixtures+"/snapshots/clean-windows-server.yaml")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Verdict: SUPPORTED (as of 2025-11-01)") {
+		t.Fatalf("code %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.err)
+	}
+}
+
+func TestCheckDeniedClusterExitsOneWithAReport(t *testing.T) {
+	file := fixtures + "/snapshots/stopped-45-days-azure-local.yaml"
+	r := cli(t, "", "check", "--as-of", "2025-11-01", file)
+	if r.code != exitFindings {
+		t.Fatalf("code %d, stderr %s", r.code, r.err)
+	}
+	for _, want := range []string{
+		"Verdict: OUT OF SUPPORT (as of 2025-11-01)",
+		"DENY AKSARC-040 stopped-control-plane-out-of-support",
+		"DENY AKSARC-041 stopped-update-blocked",
+		"Object:  ClusterSnapshot edge-store-paused",
+		"Where:   " + file + ":2 (document 1)",
+		"Policy:  Stopped or disconnected clusters (https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters)",
+		"Fix:     ",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestCheckWarnOnlyExitsZeroUnlessFailOnWarn(t *testing.T) {
+	file := fixtures + "/snapshots/stopped-nearing-limit.yaml"
+	if r := cli(t, "", "check", "--as-of", "2025-11-01", file); r.code != exitOK || !strings.Contains(r.stdout, "Verdict: AT RISK") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+	if r := cli(t, "", "check", "--as-of", "2025-11-01", "--fail-on-warn", file); r.code != exitFindings {
+		t.Fatalf("--fail-on-warn: code %d", r.code)
+	}
+}
+
+func TestCheckJSONOutput(t *testing.T) {
+	r := cli(t, "", "check", "-o", "json", "--as-of", "2025-11-01", fixtures+"/snapshots/subscription-deleted.yaml")
+	if r.code != exitFindings {
+		t.Fatalf("code %d: %s", r.code, r.err)
+	}
+	var got struct {
+		Schema  string
+		Summary struct {
+			Verdict string
+			AsOf    string
+			Deny    int
+		}
+		Findings []struct {
+			RuleID, Severity, PolicyURL string
+			Resource                    struct{ Kind, Name string }
+			Source                      struct {
+				File           string
+				Document, Line int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if got.Schema != "aksarc-opa.report/v1" || got.Summary.Verdict != "out of support" || got.Summary.AsOf != "2025-11-01T00:00:00Z" {
+		t.Errorf("header = %+v %+v", got.Schema, got.Summary)
+	}
+	if len(got.Findings) != 1 || got.Findings[0].RuleID != "AKSARC-052" || got.Findings[0].Severity != "deny" ||
+		got.Findings[0].Resource.Name != "orphaned" || got.Findings[0].Source.Line != 2 {
+		t.Errorf("findings = %+v", got.Findings)
+	}
+}
+
+func TestCheckReadsStdin(t *testing.T) {
+	src, err := os.ReadFile(fixtures + "/snapshots/subscription-deleted.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := cli(t, string(src), "check", "--as-of", "2025-11-01", "-")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "Where:   -:2") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+}
+
+func TestCheckPlatformFlagAppliesToSnapshotsWithoutPlatform(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "s.yaml")
+	snap := "apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: s}\nspec:\n  cluster:\n    kubernetesVersion: 1.31.10\n    power: {state: Stopped, since: \"2025-09-17T00:00:00Z\"}\n"
+	if err := os.WriteFile(file, []byte(snap), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws := cli(t, "", "check", "--as-of", "2025-11-01", file)
+	al := cli(t, "", "check", "--as-of", "2025-11-01", "--platform", "AzureLocal", file)
+	if strings.Contains(ws.stdout, "AKSARC-041") || !strings.Contains(al.stdout, "AKSARC-041") {
+		t.Fatalf("WindowsServer:\n%s\nAzureLocal:\n%s", ws.stdout, al.stdout)
+	}
+}
+
+func TestCheckDataFileOverridesCatalogAndParameters(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "settings.yaml")
+	// 25 days stopped: a 3-day warning window no longer covers it.
+	os.WriteFile(data, []byte("aksarc_settings:\n  asOf: 2025-11-01\n  parameters: {stopWarnDays: 3}\n"), 0o644)
+	r := cli(t, "", "check", "--data", data, fixtures+"/snapshots/stopped-nearing-limit.yaml")
+	if r.code != exitOK || strings.Contains(r.stdout, "AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+}
+
+func TestUsageAndInputErrorsExitTwo(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: b}\nspec:\n  cluster: {kubernetesVersion: 1.31}\n"), 0o644)
+	empty := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no command", nil, "Usage: aksarc-opa <command>"},
+		{"unknown command", []string{"chekc"}, `unknown command "chekc"`},
+		{"no input", []string{"check"}, "no input"},
+		{"unknown flag", []string{"check", "--asof", "2025-11-01", bad}, "unknown flag: --asof"},
+		{"bad as-of", []string{"check", "--as-of", "11/01/2025", bad}, `--as-of: "11/01/2025" is not a date`},
+		{"bad platform", []string{"check", "--platform", "azurelocal", bad}, `platform "azurelocal": expected one of WindowsServer, AzureLocal`},
+		{"bad format", []string{"check", "-o", "xml", bad}, `unknown output format "xml"`},
+		{"missing file", []string{"check", filepath.Join(dir, "nope.yaml")}, "nope.yaml: cannot read: no such file or directory"},
+		{"bad snapshot", []string{"check", bad}, "bad.yaml: document 2 (line 5): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
+		{"empty directory", []string{"check", empty}, "no documents found in " + empty},
+		{"missing data file", []string{"check", "--data", filepath.Join(dir, "none.yaml"), bad}, "none.yaml: cannot read"},
+		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},
+		{"rules argument", []string{"rules", "x"}, `unexpected argument "x"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := cli(t, "", c.args...)
+			if r.code != exitUsage || !strings.Contains(r.err, c.want) {
+				t.Fatalf("code %d, stderr:\n%s\nwant %q", r.code, r.err, c.want)
+			}
+		})
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	r := cli(t, "", "rules")
+	if r.code != exitOK || !strings.Contains(r.stdout, "AKSARC-040  deny") {
+		t.Fatalf("rules: %d\n%s", r.code, r.stdout)
+	}
+	r = cli(t, "", "rules", "-o", "json")
+	var rules []struct{ ID, Severity, PolicyURL string }
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) == 0 {
+		t.Fatalf("rules -o json: %v\n%s", err, r.stdout)
+	}
+	r = cli(t, "", "explain", "stopped-control-plane-out-of-support")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "AKSARC-040 stopped-control-plane-out-of-support (deny)") || !strings.Contains(r.stdout, "What to do:") {
+		t.Fatalf("explain: %d\n%s", r.code, r.stdout)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	if r := cli(t, "", "help"); r.code != exitOK || !strings.Contains(r.stdout, "check") {
+		t.Fatalf("help: %d %s", r.code, r.stdout)
+	}
+	if r := cli(t, "", "check", "--help"); r.code != exitOK || !strings.Contains(r.err+r.stdout, "--as-of") {
+		t.Fatalf("check --help: %d %s %s", r.code, r.stdout, r.err)
+	}
+	if r := cli(t, "", "version"); r.code != exitOK || !strings.HasPrefix(r.stdout, "aksarc-opa ") {
+		t.Fatalf("version: %d %s", r.code, r.stdout)
+	}
+}

@@ -1,0 +1,275 @@
+package evaluator
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/aksarc-opa/aksarc-opa/policies"
+)
+
+func newEvaluator(t *testing.T, opts ...Option) *Evaluator {
+	t.Helper()
+	e, err := New(context.Background(), opts...)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return e
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+const stoppedSnapshot = `apiVersion: support.aksarc.io/v1alpha1
+kind: ClusterSnapshot
+metadata: {name: paused}
+spec:
+  cluster:
+    kubernetesVersion: 1.31.10
+    power: {state: Stopped, since: "2025-09-01T00:00:00Z"}
+`
+
+func ruleIDs(r *Report) []string {
+	var ids []string
+	for _, f := range r.Findings {
+		ids = append(ids, f.RuleID)
+	}
+	return ids
+}
+
+func has(ids []string, id string) bool {
+	for _, i := range ids {
+		if i == id {
+			return true
+		}
+	}
+	return false
+}
+
+// The as-of date of each call, not the wall clock, decides: the same evaluator and document
+// give different findings on different dates.
+func TestAsOfIsPassedPerEvaluation(t *testing.T) {
+	e := newEvaluator(t)
+	docs := decodeString(t, "s.yaml", stoppedSnapshot)
+	early, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-09-20")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(ruleIDs(early), "AKSARC-040") || !has(ruleIDs(late), "AKSARC-040") {
+		t.Fatalf("2025-09-20: %v; 2025-11-01: %v", ruleIDs(early), ruleIDs(late))
+	}
+	if !late.Summary.AsOf.Equal(day("2025-11-01")) || late.Summary.Verdict != VerdictOutOfSupport {
+		t.Fatalf("summary = %+v", late.Summary)
+	}
+}
+
+func TestSettingsAsOfIsTheDefaultAndWithAsOfWins(t *testing.T) {
+	docs := decodeString(t, "s.yaml", stoppedSnapshot)
+	e := newEvaluator(t, WithSettings(Settings{AsOf: "2025-09-20"}))
+	r, err := e.Evaluate(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(ruleIDs(r), "AKSARC-040") {
+		t.Fatalf("settings asOf 2025-09-20 ignored: %v", ruleIDs(r))
+	}
+	e = newEvaluator(t, WithSettings(Settings{AsOf: "2025-09-20"}), WithAsOf(day("2025-11-01")))
+	if r, err = e.Evaluate(context.Background(), docs); err != nil || !has(ruleIDs(r), "AKSARC-040") {
+		t.Fatalf("WithAsOf did not win: %v %v", err, r)
+	}
+}
+
+func TestFindingsCarryRuleMetadataAndSource(t *testing.T) {
+	e := newEvaluator(t)
+	docs := decodeString(t, "fixtures/s.yaml", "# comment\n"+stoppedSnapshot)
+	r, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-01")))
+	if err != nil || len(r.Findings) == 0 {
+		t.Fatalf("err %v, findings %v", err, r)
+	}
+	var f Finding
+	for _, x := range r.Findings {
+		if x.RuleID == "AKSARC-040" {
+			f = x
+		}
+	}
+	rule, _ := e.Rule("AKSARC-040")
+	if f.Severity != SeverityDeny || f.Name != rule.Name || f.Title != rule.Title || f.Remediation != rule.Remediation ||
+		f.PolicySection != rule.PolicySection || f.PolicyURL != rule.PolicyURL || f.Message == "" {
+		t.Errorf("finding %+v does not match rule %+v", f, rule)
+	}
+	if f.Resource != (Resource{APIVersion: "support.aksarc.io/v1alpha1", Kind: "ClusterSnapshot", Name: "paused"}) {
+		t.Errorf("resource = %+v", f.Resource)
+	}
+	if f.Source != (Source{File: "fixtures/s.yaml", Document: 1, Line: 2}) {
+		t.Errorf("source = %+v", f.Source)
+	}
+	if f.Details["stoppedDays"] == nil {
+		t.Errorf("details = %v", f.Details)
+	}
+}
+
+// Policies cannot reach out of the process: a module that calls http.send does not compile.
+func TestCapabilitiesExcludeNetworkAndNondeterministicBuiltins(t *testing.T) {
+	for _, call := range []string{
+		`http.send({"method": "GET", "url": "http://127.0.0.1:1"})`,
+		`net.lookup_ip_addr("localhost")`,
+		`rand.intn("x", 10)`,
+		`uuid.rfc4122("x")`,
+		`opa.runtime()`,
+	} {
+		fsys := fstest.MapFS{}
+		copyFS(t, fsys)
+		fsys["lib/leak.rego"] = &fstest.MapFile{Data: []byte("package lib.aksarc.leak\n\nx := " + call + "\n")}
+		_, err := New(context.Background(), withPolicies(fsys))
+		name := strings.SplitN(call, "(", 2)[0]
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: New() error = %v, want a compile error naming it", name, err)
+		}
+	}
+}
+
+func copyFS(t *testing.T, dst fstest.MapFS) {
+	t.Helper()
+	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policies.FS, path)
+		dst[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every rule package with an ID is wired into the registry, and the registry names no other.
+func TestRegistryNamesEveryRule(t *testing.T) {
+	e := newEvaluator(t)
+	src, err := fs.ReadFile(policies.FS, "rules/registry.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ast.ParseModuleWithOpts("registry.rego", string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported := map[string]bool{}
+	for _, imp := range m.Imports {
+		p := imp.Path.String()
+		if strings.HasPrefix(p, "data.lib.aksarc.rules.") {
+			imported[p] = true
+		}
+	}
+	for _, r := range e.Rules() {
+		if !imported[r.Package] {
+			t.Errorf("%s (%s) is not imported by rules/registry.rego", r.ID, r.Package)
+		}
+		delete(imported, r.Package)
+	}
+	for p := range imported {
+		t.Errorf("rules/registry.rego imports %s, which declares no rule", p)
+	}
+	if body := string(src); strings.Count(body, ".violations(doc, ctx)") != len(e.Rules()) {
+		t.Errorf("rules/registry.rego calls violations %d times for %d rules", strings.Count(body, ".violations(doc, ctx)"), len(e.Rules()))
+	}
+}
+
+func TestRulesHaveCompleteMetadata(t *testing.T) {
+	rules := newEvaluator(t).Rules()
+	if len(rules) == 0 {
+		t.Fatal("no rules")
+	}
+	for _, r := range rules {
+		if !strings.HasPrefix(r.ID, "AKSARC-") || r.Input == "" || !strings.HasPrefix(r.PolicyURL, "https://learn.microsoft.com/") {
+			t.Errorf("%s: incomplete metadata %+v", r.ID, r)
+		}
+	}
+}
+
+func TestEvaluateIsSafeForConcurrentUse(t *testing.T) {
+	e := newEvaluator(t)
+	docs := decodeString(t, "s.yaml", stoppedSnapshot)
+	want, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			asOf := day("2025-11-01")
+			if i%2 == 1 {
+				asOf = day("2025-09-20")
+			}
+			r, err := e.Evaluate(context.Background(), docs, AsOf(asOf))
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if i%2 == 0 && len(r.Findings) != len(want.Findings) {
+				errs <- "different findings under concurrency"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestSettingsAreChecked(t *testing.T) {
+	cases := []struct {
+		name string
+		s    Settings
+		want string
+	}{
+		{"platform", Settings{Platform: "Azure"}, `platform "Azure": expected one of WindowsServer, AzureLocal`},
+		{"asOf", Settings{AsOf: "next week"}, `"next week" is not a date`},
+		{"unknown parameter", Settings{Parameters: map[string]any{"versionWarnDay": 3}}, "parameters.versionWarnDay: unknown parameter (known: catalogMaxAgeDays,"},
+		{"negative parameter", Settings{Parameters: map[string]any{"stopWarnDays": -1}}, "parameters.stopWarnDays: expected a whole number of days"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := New(context.Background(), WithSettings(c.s))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error = %v, want %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestLoadSettingsFile(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/settings.yaml"
+	writeFile(t, good, "aksarc_settings:\n  asOf: 2025-11-01\n  platform: AzureLocal\n  parameters: {stopWarnDays: 3}\n  catalog:\n    reviewed: \"2025-11-01\"\n")
+	s, err := LoadSettings(good)
+	if err != nil || s.AsOf != "2025-11-01" || s.Platform != "AzureLocal" || s.Catalog["reviewed"] != "2025-11-01" {
+		t.Fatalf("LoadSettings = %+v, %v", s, err)
+	}
+	bad := dir + "/bad.yaml"
+	writeFile(t, bad, "catalog: {}\naksarc_settings:\n  asof: 2025-11-01\n")
+	_, err = LoadSettings(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml") || !strings.Contains(err.Error(), `unknown top-level key "catalog"`) ||
+		!strings.Contains(err.Error(), "aksarc_settings.asof: unknown setting") {
+		t.Fatalf("error = %v", err)
+	}
+}
