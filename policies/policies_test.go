@@ -43,7 +43,8 @@ func TestRego(t *testing.T) {
 	ch, err := tester.NewRunner().
 		SetModules(modules).
 		SetCoverageQueryTracer(cov).
-		RaiseBuiltinErrors(true).
+		// As in the evaluator, a built-in error (a malformed date) makes an expression undefined.
+		RaiseBuiltinErrors(false).
 		Run(context.Background(), modules)
 	if err != nil {
 		t.Fatal(err)

@@ -145,10 +145,14 @@ catalog := {
 		"ignoredKinds": ["Event"],
 		"names": [
 			"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-config",
-			"calico-kube-controllers", "calico-node", "certificate-controller-manager",
+			"calico-kube-controllers", "calico-node", "calicoctl", "certificate-controller-manager",
 			"cluster-info", "coredns", "default", "extension-apiserver-authentication",
+			"extension-apiserver-authentication-reader",
 			"kube-apiserver-legacy-service-account-token-tracking", "kube-dns", "kube-proxy",
 			"kube-root-ca.crt", "kube-vip", "kubeadm-config", "moc-cloud-controller-manager",
+			# Leader-election leases: the cloud controller manager, the disk CSI driver's sidecars.
+			"cloud-controller-manager", "disk-csi-akshci-com",
+			"external-attacher-leader-disk-csi-akshci-com", "external-resizer-disk-csi-akshci-com",
 			# Kubernetes controller service accounts (kube-controller-manager creates them).
 			"attachdetach-controller", "bootstrap-signer", "certificate-controller",
 			"clusterrole-aggregation-controller", "cronjob-controller", "daemon-set-controller",
@@ -158,16 +162,20 @@ catalog := {
 			"horizontal-pod-autoscaler", "job-controller", "legacy-service-account-token-cleaner",
 			"namespace-controller", "node-controller", "persistent-volume-binder",
 			"pod-garbage-collector", "pv-protection-controller", "pvc-protection-controller",
-			"replicaset-controller", "replication-controller", "resourcequota-controller",
-			"root-ca-cert-publisher", "service-account-controller", "service-controller",
-			"statefulset-controller", "token-cleaner", "ttl-after-finished-controller",
-			"ttl-controller", "validatingadmissionpolicy-status-controller",
+			"replicaset-controller", "replication-controller", "resource-claim-controller",
+			"resourcequota-controller", "root-ca-cert-publisher", "route-controller",
+			"selinux-warning-controller", "service-account-controller", "service-cidrs-controller",
+			"service-controller", "statefulset-controller", "token-cleaner",
+			"ttl-after-finished-controller", "ttl-controller",
+			"validatingadmissionpolicy-status-controller",
+			"volumeattributesclass-protection-controller",
 		],
 		"prefixes": [
 			"akshci-", "ama-logs", "ama-metrics", "apiserver-", "azure-policy-", "bootstrap-token-",
-			"calico-", "coredns-", "csi-akshcicsi-", "etcd-", "kube-apiserver-",
-			"kube-controller-manager", "kube-proxy-", "kube-scheduler", "kube-vip-",
-			"kubelet-config", "metallb-", "moc-", "system:",
+			"calico-", "certificate-controller-manager-", "coredns-", "csi-akshcicsi-", "etcd-",
+			"kube-apiserver-", "kube-controller-manager", "kube-dns-", "kube-flannel",
+			"kube-proxy-", "kube-scheduler", "kube-vip-", "kubeadm:", "kubelet-config", "metallb-",
+			"moc-", "plndr-", "system:",
 		],
 		# label key -> accepted values ("*": any value)
 		"labels": {
@@ -176,6 +184,12 @@ catalog := {
 			"tier": ["control-plane"],
 			"app": ["akshci-telemetry"],
 			"addonmanager.kubernetes.io/mode": ["*"],
+		},
+		# Cluster-scoped managed objects: kind -> name prefixes (AKSARC-011; AKSARC-010 is only
+		# about the namespace above). Kubernetes and kubeadm create the system: RBAC objects.
+		"clusterScoped": {
+			"ClusterRole": ["system:"],
+			"ClusterRoleBinding": ["system:"],
 		},
 	},
 }

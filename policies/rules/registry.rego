@@ -5,8 +5,38 @@
 #   rules. A Go test fails when a rule package with an ID is missing here.
 package lib.aksarc.registry
 
+import data.lib.aksarc.rules.lifecycle.disconnected_nearing_limit as aksarc_045
+import data.lib.aksarc.rules.lifecycle.disconnected_too_long as aksarc_044
+import data.lib.aksarc.rules.lifecycle.nodes_deallocated_outside_api as aksarc_043
 import data.lib.aksarc.rules.lifecycle.stopped_control_plane_out_of_support as aksarc_040
+import data.lib.aksarc.rules.lifecycle.stopped_nearing_limit as aksarc_042
+import data.lib.aksarc.rules.lifecycle.stopped_update_blocked as aksarc_041
+import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
+import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
+import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
+import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
+import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
+import data.lib.aksarc.rules.versions.host_unsupported as aksarc_006
+import data.lib.aksarc.rules.versions.version_outside_support as aksarc_001
+import data.lib.aksarc.rules.versions.version_removed as aksarc_002
+import data.lib.aksarc.rules.versions.version_skew as aksarc_005
+import data.lib.aksarc.rules.versions.version_support_ending as aksarc_003
 
 findings(doc, ctx) := union({
+	aksarc_001.violations(doc, ctx),
+	aksarc_002.violations(doc, ctx),
+	aksarc_003.violations(doc, ctx),
+	aksarc_005.violations(doc, ctx),
+	aksarc_006.violations(doc, ctx),
+	aksarc_010.violations(doc, ctx),
+	aksarc_011.violations(doc, ctx),
 	aksarc_040.violations(doc, ctx),
+	aksarc_041.violations(doc, ctx),
+	aksarc_042.violations(doc, ctx),
+	aksarc_043.violations(doc, ctx),
+	aksarc_044.violations(doc, ctx),
+	aksarc_045.violations(doc, ctx),
+	aksarc_050.violations(doc, ctx),
+	aksarc_051.violations(doc, ctx),
+	aksarc_052.violations(doc, ctx),
 })

@@ -1,0 +1,303 @@
+package lib.aksarc.rules.managed.kube_system_foreign_object_test
+
+import data.lib.aksarc.rules.managed.kube_system_foreign_object as rule
+import data.lib.aksarc.testing
+
+day := "2025-11-01"
+
+ctx := testing.ctx(day)
+
+# k8s_object is a manifest (no uid, no resourceVersion) of the kind in the namespace.
+k8s_object(api, kind, namespace, name, labels) := {
+	"apiVersion": api,
+	"kind": kind,
+	"metadata": {"namespace": namespace, "name": name, "labels": labels},
+}
+
+# observed is the object as kubectl returns it from a cluster.
+observed(obj) := object.union(obj, {"metadata": {
+	"uid": "6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e",
+	"resourceVersion": "48213",
+	"creationTimestamp": "2025-09-14T08:12:40Z",
+}})
+
+deployment(namespace, name, labels) := k8s_object("apps/v1", "Deployment", namespace, name, labels)
+
+config_map(namespace, name) := k8s_object("v1", "ConfigMap", namespace, name, {})
+
+pod(name, labels) := k8s_object("v1", "Pod", "kube-system", name, labels)
+
+renamed(obj, name) := object.union(obj, {"metadata": {"name": name}})
+
+url := "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc"
+
+test_fires_for_user_deployment_in_kube_system if {
+	findings := rule.violations(deployment("kube-system", "backup-scheduler", {"app": "backup-scheduler"}), ctx)
+	count(findings) == 1
+	some f in findings
+	f.id == "AKSARC-010"
+	f.name == "kube-system-foreign-object"
+	f.severity == "deny"
+	f.section == "Managed features in AKS Arc"
+	f.url == url
+	f.resource == {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "kube-system", "name": "backup-scheduler"}
+	f.details == {"kind": "Deployment", "name": "backup-scheduler"}
+	f.message == "Deployment backup-scheduler in kube-system is not an AKS Arc managed component; users must not add workloads to kube-system"
+}
+
+test_fires_for_config_map_in_kube_system if {
+	findings := rule.violations(config_map("kube-system", "my-config"), ctx)
+	count(findings) == 1
+	some f in findings
+	f.id == "AKSARC-010"
+	f.severity == "deny"
+	f.resource == {"apiVersion": "v1", "kind": "ConfigMap", "namespace": "kube-system", "name": "my-config"}
+	f.details == {"kind": "ConfigMap", "name": "my-config"}
+	f.message == "ConfigMap my-config in kube-system is not an AKS Arc managed component; users must not add workloads to kube-system"
+}
+
+test_fires_for_observed_object_too if {
+	findings := rule.violations(observed(deployment("kube-system", "log-shipper", {"app": "log-shipper"})), ctx)
+	count(findings) == 1
+	some f in findings
+	f.id == "AKSARC-010"
+	f.resource == {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "kube-system", "name": "log-shipper"}
+	f.details == {"kind": "Deployment", "name": "log-shipper"}
+}
+
+test_fires_for_label_value_not_in_inventory if {
+	findings := rule.violations(pod("dns-probe", {"k8s-app": "dns-probe"}), ctx)
+	count(findings) == 1
+	some f in findings
+	f.details == {"kind": "Pod", "name": "dns-probe"}
+}
+
+test_generate_name_is_reported_when_there_is_no_name if {
+	job := {
+		"apiVersion": "batch/v1",
+		"kind": "Job",
+		"metadata": {"namespace": "kube-system", "generateName": "cleanup-"},
+	}
+	findings := rule.violations(job, ctx)
+	count(findings) == 1
+	some f in findings
+	f.details == {"kind": "Job", "name": "cleanup-"}
+	f.resource == {"apiVersion": "batch/v1", "kind": "Job", "namespace": "kube-system", "name": ""}
+}
+
+test_malformed_names_are_reported_empty if {
+	findings := rule.violations({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"namespace": "kube-system", "name": 42, "generateName": ["x"]}}, ctx)
+	count(findings) == 1
+	some f in findings
+	f.details == {"kind": "ConfigMap", "name": ""}
+}
+
+test_silent_for_managed_pod_observed if {
+	count(rule.violations(observed(pod("calico-node-abc12", {})), ctx)) == 0
+
+	# control: the same pod under a name the inventory does not know fires
+	count(rule.violations(observed(pod("calico0-node-abc12", {})), ctx)) == 1
+}
+
+test_silent_for_user_deployment_in_default if {
+	count(rule.violations(deployment("default", "backup-scheduler", {"app": "backup-scheduler"}), ctx)) == 0
+	count(rule.violations(deployment("kube-system", "backup-scheduler", {"app": "backup-scheduler"}), ctx)) == 1
+}
+
+test_silent_for_events_of_any_group if {
+	core := k8s_object("v1", "Event", "kube-system", "backup-scheduler-6d5f.17a9b3c5d7e9f1a3", {})
+	count(rule.violations(core, ctx)) == 0
+	count(rule.violations(object.union(core, {"apiVersion": "events.k8s.io/v1"}), ctx)) == 0
+
+	# control: the same object as a ConfigMap fires
+	count(rule.violations(object.union(core, {"kind": "ConfigMap"}), ctx)) == 1
+}
+
+test_silent_for_pod_labelled_kube_dns if {
+	count(rule.violations(pod("dns-probe", {"k8s-app": "kube-dns"}), ctx)) == 0
+}
+
+test_silent_for_label_accepting_any_value if {
+	count(rule.violations(pod("legacy-addon", {"addonmanager.kubernetes.io/mode": "EnsureExists"}), ctx)) == 0
+	count(rule.violations(pod("legacy-addon", {}), ctx)) == 1
+}
+
+test_silent_for_namespace_objects if {
+	ns := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "kube-system"}}
+	count(rule.violations(ns, ctx)) == 0
+	odd := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "tools", "namespace": "kube-system"}}
+	count(rule.violations(odd, ctx)) == 0
+	count(rule.violations(object.union(odd, {"kind": "ConfigMap"}), ctx)) == 1
+}
+
+test_silent_without_metadata if {
+	count(rule.violations({"apiVersion": "v1", "kind": "ConfigMap", "data": {"a": "b"}}, ctx)) == 0
+	count(rule.violations({"apiVersion": "v1", "kind": "ConfigMap", "metadata": "kube-system"}, ctx)) == 0
+	count(rule.violations("kube-system", ctx)) == 0
+	count(rule.violations(null, ctx)) == 0
+}
+
+test_silent_for_cluster_snapshot if {
+	snap := testing.snapshot({})
+	count(rule.violations(snap, ctx)) == 0
+	in_kube_system := object.union(snap, {"metadata": {"namespace": "kube-system"}})
+	count(rule.violations(in_kube_system, ctx)) == 0
+	count(rule.violations(object.union(in_kube_system, {"apiVersion": "v1", "kind": "ConfigMap"}), ctx)) == 1
+}
+
+test_silent_for_cluster_scoped_objects if {
+	count(rule.violations({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "system:coredns"}}, ctx)) == 0
+	count(rule.violations({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "backup-reader"}}, ctx)) == 0
+}
+
+# What a healthy AKS Arc cluster runs in kube-system ("Cluster from kubectl"), plus the objects
+# Kubernetes, kubeadm and the add-ons create there: none of them is foreign.
+healthy := [
+	# pods of the managed workloads and the control plane's static pods (node moc-l6x2p9hq0fk)
+	["v1", "Pod", "akshci-telemetry-6b7c8d9f5-k2m4n"],
+	["v1", "Pod", "akshci-telemetry-initial-p4x8r"],
+	["v1", "Pod", "ama-logs-rs-7d6c5b4a3-p9q8r"],
+	["v1", "Pod", "ama-logs-z5c7v"],
+	["v1", "Pod", "ama-metrics-ksm-5f4e3d2c1-b8n6m"],
+	["v1", "Pod", "ama-metrics-node-8x7vq"],
+	["v1", "Pod", "azure-policy-5d4c3b2a1-s6t7u"],
+	["v1", "Pod", "azure-policy-webhook-6e5d4c3b2-v9w1x"],
+	["v1", "Pod", "calico-kube-controllers-6f9d7c5b8-lm4pq"],
+	["v1", "Pod", "calico-node-abc12"],
+	["v1", "Pod", "calicoctl"],
+	["v1", "Pod", "certificate-controller-manager-5b8f9c7d6-t2v4x"],
+	["v1", "Pod", "coredns-7c6d8b9f4d-x2k9m"],
+	["v1", "Pod", "csi-akshcicsi-controller-7d9c8b6f5-h3j5k"],
+	["v1", "Pod", "csi-akshcicsi-node-r7t9y"],
+	["v1", "Pod", "etcd-moc-l6x2p9hq0fk"],
+	["v1", "Pod", "kube-apiserver-moc-l6x2p9hq0fk"],
+	["v1", "Pod", "kube-controller-manager-moc-l6x2p9hq0fk"],
+	["v1", "Pod", "kube-proxy-q8w2n"],
+	["v1", "Pod", "kube-scheduler-moc-l6x2p9hq0fk"],
+	["v1", "Pod", "kube-vip-moc-l6x2p9hq0fk"],
+	["v1", "Pod", "moc-cloud-controller-manager-6c8d9f7b5-w5z7a"],
+	["apps/v1", "DaemonSet", "calico-node"],
+	["apps/v1", "DaemonSet", "csi-akshcicsi-node"],
+	["apps/v1", "DaemonSet", "kube-proxy"],
+	["apps/v1", "DaemonSet", "kube-flannel-ds"],
+	["apps/v1", "Deployment", "akshci-telemetry"],
+	["apps/v1", "Deployment", "calico-kube-controllers"],
+	["apps/v1", "Deployment", "certificate-controller-manager"],
+	["apps/v1", "Deployment", "coredns"],
+	["apps/v1", "Deployment", "csi-akshcicsi-controller"],
+	["apps/v1", "Deployment", "moc-cloud-controller-manager"],
+	["apps/v1", "ReplicaSet", "certificate-controller-manager-5b8f9c7d6"],
+	["apps/v1", "ReplicaSet", "coredns-7c6d8b9f4d"],
+	["batch/v1", "Job", "akshci-telemetry-initial"],
+	["v1", "Service", "kube-dns"],
+	["v1", "Endpoints", "kube-dns"],
+	["discovery.k8s.io/v1", "EndpointSlice", "kube-dns-7xk2p"],
+	["v1", "ConfigMap", "calico-config"],
+	["v1", "ConfigMap", "coredns"],
+	["v1", "ConfigMap", "extension-apiserver-authentication"],
+	["v1", "ConfigMap", "kube-apiserver-legacy-service-account-token-tracking"],
+	["v1", "ConfigMap", "kube-proxy"],
+	["v1", "ConfigMap", "kube-root-ca.crt"],
+	["v1", "ConfigMap", "kubeadm-config"],
+	["v1", "ConfigMap", "kubelet-config"],
+	["v1", "Secret", "bootstrap-token-7k2m9q"],
+	["coordination.k8s.io/v1", "Lease", "apiserver-q3vk7x2bfh4nzt6wj5cmdr8ly"],
+	["coordination.k8s.io/v1", "Lease", "cloud-controller-manager"],
+	["coordination.k8s.io/v1", "Lease", "disk-csi-akshci-com"],
+	["coordination.k8s.io/v1", "Lease", "external-attacher-leader-disk-csi-akshci-com"],
+	["coordination.k8s.io/v1", "Lease", "external-resizer-disk-csi-akshci-com"],
+	["coordination.k8s.io/v1", "Lease", "kube-controller-manager"],
+	["coordination.k8s.io/v1", "Lease", "kube-scheduler"],
+	["coordination.k8s.io/v1", "Lease", "plndr-cp-lock"],
+	["coordination.k8s.io/v1", "Lease", "plndr-svcs-lock"],
+	["rbac.authorization.k8s.io/v1", "Role", "extension-apiserver-authentication-reader"],
+	["rbac.authorization.k8s.io/v1", "Role", "kube-proxy"],
+	["rbac.authorization.k8s.io/v1", "Role", "kubeadm:kubelet-config"],
+	["rbac.authorization.k8s.io/v1", "Role", "kubeadm:nodes-kubeadm-config"],
+	["rbac.authorization.k8s.io/v1", "Role", "system::leader-locking-kube-controller-manager"],
+	["rbac.authorization.k8s.io/v1", "Role", "system:controller:bootstrap-signer"],
+	["rbac.authorization.k8s.io/v1", "RoleBinding", "kubeadm:nodes-kubeadm-config"],
+	["rbac.authorization.k8s.io/v1", "RoleBinding", "system:controller:token-cleaner"],
+]
+
+# Service accounts of kube-system: the AKS Arc components' and kube-controller-manager's.
+service_accounts := [
+	"akshci-telemetry", "attachdetach-controller", "bootstrap-signer", "calico-kube-controllers",
+	"calico-node", "certificate-controller", "certificate-controller-manager",
+	"clusterrole-aggregation-controller", "coredns", "cronjob-controller", "csi-akshcicsi-controller-sa",
+	"csi-akshcicsi-node-sa", "daemon-set-controller", "default", "deployment-controller",
+	"disruption-controller", "endpoint-controller", "endpointslice-controller",
+	"endpointslicemirroring-controller", "ephemeral-volume-controller", "expand-controller",
+	"generic-garbage-collector", "horizontal-pod-autoscaler", "job-controller", "kube-proxy",
+	"kube-vip", "legacy-service-account-token-cleaner", "moc-cloud-controller-manager",
+	"namespace-controller", "node-controller", "persistent-volume-binder", "pod-garbage-collector",
+	"pv-protection-controller", "pvc-protection-controller", "replicaset-controller",
+	"replication-controller", "resourcequota-controller", "root-ca-cert-publisher",
+	"service-account-controller", "statefulset-controller", "token-cleaner",
+	"ttl-after-finished-controller", "ttl-controller", "validatingadmissionpolicy-status-controller",
+]
+
+healthy_objects := array.concat(
+	[observed(k8s_object(api, kind, "kube-system", name, {})) | some [api, kind, name] in healthy],
+	[observed(k8s_object("v1", "ServiceAccount", "kube-system", name, {})) | some name in service_accounts],
+)
+
+test_healthy_kube_system_is_not_foreign if {
+	foreign := {f.resource | some obj in healthy_objects; some f in rule.violations(obj, ctx)}
+	foreign == set()
+}
+
+# control: under names of their own, the same objects are all foreign (nothing else keeps them
+# silent: they are in kube-system, of judged kinds, and unlabelled).
+test_healthy_objects_renamed_are_foreign if {
+	every obj in healthy_objects {
+		count(rule.violations(renamed(obj, concat("", ["user-", obj.metadata.name])), ctx)) == 1
+	}
+}
+
+test_override_of_names_replaces_the_list if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": ["my-config"]}}})
+	count(rule.violations(config_map("kube-system", "my-config"), override)) == 0
+
+	# object.union replaces arrays: kube-root-ca.crt, a default name, is no longer known
+	count(rule.violations(config_map("kube-system", "kube-root-ca.crt"), ctx)) == 0
+	findings := rule.violations(config_map("kube-system", "kube-root-ca.crt"), override)
+	count(findings) == 1
+	some f in findings
+	f.id == "AKSARC-010"
+	f.details == {"kind": "ConfigMap", "name": "kube-root-ca.crt"}
+
+	# prefixes stay as they were
+	count(rule.violations(config_map("kube-system", "coredns-custom"), override)) == 0
+}
+
+test_override_of_prefixes if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"prefixes": ["backup-"]}}})
+	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), override)) == 0
+	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), ctx)) == 1
+}
+
+test_override_of_labels_merges_keys if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"labels": {"team": ["platform"]}}}})
+	count(rule.violations(deployment("kube-system", "node-agent", {"team": "platform"}), override)) == 0
+	count(rule.violations(deployment("kube-system", "node-agent", {"team": "platform"}), ctx)) == 1
+
+	# label keys of the default inventory are kept (objects merge)
+	count(rule.violations(pod("dns-probe", {"k8s-app": "kube-dns"}), override)) == 0
+}
+
+test_override_of_ignored_kinds if {
+	pool := k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "lb-pool-1", {})
+	count(rule.violations(pool, ctx)) == 1
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"ignoredKinds": ["Event", "IPAddressPool"]}}})
+	count(rule.violations(pool, override)) == 0
+}
+
+test_override_of_namespace if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"namespace": "platform-system"}}})
+	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), override)) == 0
+	findings := rule.violations(deployment("platform-system", "backup-scheduler", {}), override)
+	count(findings) == 1
+	some f in findings
+	f.message == "Deployment backup-scheduler in platform-system is not an AKS Arc managed component; users must not add workloads to platform-system"
+}
