@@ -1,0 +1,95 @@
+package evaluator
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"sigs.k8s.io/yaml"
+)
+
+const fixturesDir = "../fixtures"
+
+type fixtureCases struct {
+	AsOf  string `json:"asOf"`
+	Cases []struct {
+		Inputs   []string `json:"inputs"`
+		AsOf     string   `json:"asOf"`
+		Findings []string `json:"findings"`
+	} `json:"cases"`
+}
+
+// TestFixturesGiveTheirExpectedFindings holds every fixture to fixtures/expected.yaml: the
+// same multiset of "RULE-ID severity resource", nothing dropped, nothing invented.
+func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(fixturesDir, "expected.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp fixtureCases
+	if err := yaml.UnmarshalStrict(raw, &exp); err != nil {
+		t.Fatalf("fixtures/expected.yaml: %v", err)
+	}
+	e := newEvaluator(t)
+	covered := map[string]bool{}
+	for _, c := range exp.Cases {
+		asOf := exp.AsOf
+		if c.AsOf != "" {
+			asOf = c.AsOf
+		}
+		t.Run(strings.Join(c.Inputs, "+")+"@"+asOf, func(t *testing.T) {
+			var paths []string
+			for _, in := range c.Inputs {
+				covered[in] = true
+				paths = append(paths, filepath.Join(fixturesDir, in))
+			}
+			docs, err := Load(paths, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := e.Evaluate(context.Background(), docs, AsOf(day(asOf)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, findingKey(f))
+			}
+			want := slices.Clone(c.Findings)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings differ\n got: %q\nwant: %q", got, want)
+				for _, f := range r.Findings {
+					t.Logf("%s: %s", findingKey(f), f.Message)
+				}
+			}
+		})
+	}
+	err = filepath.WalkDir(fixturesDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(fixturesDir, path)
+		if rel != "expected.yaml" && !covered[filepath.ToSlash(rel)] {
+			t.Errorf("fixtures/%s is in no case of fixtures/expected.yaml", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func findingKey(f Finding) string {
+	res := f.Resource.Kind + "/" + f.Resource.Name
+	if f.Resource.Namespace != "" {
+		res = fmt.Sprintf("%s/%s/%s", f.Resource.Kind, f.Resource.Namespace, f.Resource.Name)
+	}
+	return fmt.Sprintf("%s %s %s", f.RuleID, f.Severity, res)
+}

@@ -1,0 +1,44 @@
+package aksarc.evaluator_test
+
+import data.aksarc.evaluator
+import data.lib.aksarc.testing
+
+stopped := testing.snapshot({"cluster": {"power": {"state": "Stopped", "since": "2025-09-17T00:00:00Z"}}})
+
+nov_1 := time.parse_rfc3339_ns("2025-11-01T00:00:00Z")
+
+ids(findings) := {f.id | some f in findings}
+
+# The entry point judges as of time.now_ns(), which the Go evaluator pins per evaluation.
+test_findings_as_of_now if {
+	fs := evaluator.findings with input as {"document": stopped, "cluster": null}
+		with time.now_ns as nov_1
+	ids(fs) == {"AKSARC-040"}
+}
+
+test_settings_platform_and_parameters_apply if {
+	fs := evaluator.findings with input as {"document": stopped, "cluster": null}
+		with time.now_ns as nov_1
+		with data.aksarc_settings as {"platform": "AzureLocal"}
+	ids(fs) == {"AKSARC-040", "AKSARC-041"}
+}
+
+test_settings_as_of_pins_the_date if {
+	fs := evaluator.findings with input as {"document": stopped, "cluster": null}
+		with time.now_ns as nov_1
+		with data.aksarc_settings as {"asOf": "2025-09-20"}
+	count(fs) == 0
+}
+
+test_settings_catalog_overrides_merge if {
+	fs := evaluator.findings with input as {"document": stopped, "cluster": null}
+		with time.now_ns as nov_1
+		with data.aksarc_settings as {"catalog": {"platforms": {"WindowsServer": {"limits": {"stoppedUpdateBlockedDays": 40}}}}}
+	ids(fs) == {"AKSARC-040", "AKSARC-041"}
+}
+
+test_a_clean_object_has_no_findings if {
+	fs := evaluator.findings with input as {"document": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "namespace": "shop"}}, "cluster": null}
+		with time.now_ns as nov_1
+	count(fs) == 0
+}
