@@ -180,11 +180,12 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 		return nil, err
 	}
 
+	// Findings follow the order of the input documents, then the rule IDs.
 	var findings []Finding
 	for _, fs := range results {
+		sortFindings(fs)
 		findings = append(findings, fs...)
 	}
-	sortFindings(findings)
 	return &Report{Summary: summarize(findings, len(docs), cfg.asOf), Findings: findings}, nil
 }
 
@@ -244,20 +245,13 @@ func findingFrom(v any) (Finding, error) {
 	return f, nil
 }
 
+// sortFindings orders one document's findings by rule ID, then message.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		switch {
-		case a.Source.File != b.Source.File:
-			return a.Source.File < b.Source.File
-		case a.Source.Document != b.Source.Document:
-			return a.Source.Document < b.Source.Document
-		case a.Source.Item != b.Source.Item:
-			return a.Source.Item < b.Source.Item
-		case a.RuleID != b.RuleID:
-			return a.RuleID < b.RuleID
+	sort.Slice(fs, func(i, j int) bool {
+		if fs[i].RuleID != fs[j].RuleID {
+			return fs[i].RuleID < fs[j].RuleID
 		}
-		return a.Message < b.Message
+		return fs[i].Message < fs[j].Message
 	})
 }
 

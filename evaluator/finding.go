@@ -62,7 +62,8 @@ type Summary struct {
 	Warn      int       `json:"warn"`
 }
 
-// Report is the result of one evaluation: every finding, sorted by file, document, item, rule.
+// Report is the result of one evaluation: every finding, in the order of the input documents
+// and, within a document, of the rule IDs.
 type Report struct {
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Exit codes (docs/cli.md): 0 nothing denied, 1 findings at the failing level, 2 usage or input.
+// Exit codes (README, "Command line"): 0 nothing denied, 1 findings at the failing level, 2 usage or input.
 const (
 	exitOK       = 0
 	exitFindings = 1
