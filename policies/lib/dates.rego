@@ -38,3 +38,8 @@ add_days(s, n) := date(ns(s) + (n * day_ns))
 
 # add_years returns the YYYY-MM-DD date n years after the date s.
 add_years(s, n) := date(time.add_date(ns(s), n, 0, 0))
+
+# count says "1 day" or "N days".
+count(1) := "1 day"
+
+count(n) := sprintf("%d days", [n]) if n != 1

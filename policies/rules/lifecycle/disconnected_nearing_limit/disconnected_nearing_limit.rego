@@ -61,29 +61,29 @@ _known_last(conn) if dates.ns(conn.lastConnectivityTime)
 
 # _lead says what was found: the status (when it is the reason or one of them) and the last
 # connection (when known).
-_lead(conn, ctx, true) := sprintf("is %s in Azure Arc and last connected to Azure on %s (%d days ago)", [
+_lead(conn, ctx, true) := sprintf("is %s in Azure Arc and last connected to Azure on %s (%s ago)", [
 	conn.connectivityStatus,
 	lifecycle.day(conn.lastConnectivityTime),
-	dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime),
+	dates.count(dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime)),
 ]) if _known_last(conn)
 
 _lead(conn, _, true) := sprintf("is %s in Azure Arc; the time of its last connection to Azure is unknown", [conn.connectivityStatus]) if {
 	not _known_last(conn)
 }
 
-_lead(conn, ctx, false) := sprintf("last connected to Azure on %s (%d days ago)", [
+_lead(conn, ctx, false) := sprintf("last connected to Azure on %s (%s ago)", [
 	lifecycle.day(conn.lastConnectivityTime),
-	dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime),
+	dates.count(dates.elapsed_days(ctx.asOf, conn.lastConnectivityTime)),
 ])
 
 # _tail says what happens at the limit, and when, if the last connection is known.
-_tail(conn, ctx, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %d days, after %s (%d days left)", [
-	limit,
+_tail(conn, ctx, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %s, after %s (%s left)", [
+	dates.count(limit),
 	lifecycle.deadline(conn.lastConnectivityTime, limit),
-	lifecycle.days_left(ctx.asOf, conn.lastConnectivityTime, limit),
+	dates.count(lifecycle.days_left(ctx.asOf, conn.lastConnectivityTime, limit)),
 ]) if _known_last(conn)
 
-_tail(conn, _, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %d days", [limit]) if {
+_tail(conn, _, limit) := sprintf("day-2 operations (upgrade, node pool scaling) are blocked once it has not connected for more than %s", [dates.count(limit)]) if {
 	not _known_last(conn)
 }
 

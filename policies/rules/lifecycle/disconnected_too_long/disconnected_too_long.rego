@@ -33,7 +33,7 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s last connected to Azure on %s (%d days ago, more than the %d days allowed): day-2 operations (upgrade, node pool scaling) are blocked since %s until it reconnects; workloads keep running", [doc.metadata.name, lifecycle.day(last), days, limit, blocked]),
+		sprintf("cluster %s last connected to Azure on %s (%s ago, more than the %s allowed): day-2 operations (upgrade, node pool scaling) are blocked since %s until it reconnects; workloads keep running", [doc.metadata.name, lifecycle.day(last), dates.count(days), dates.count(limit), blocked]),
 		{
 			"lastConnectivityTime": last,
 			"disconnectedDays": days,

@@ -66,10 +66,10 @@ default _severity(_) := "deny"
 
 _severity("inMaintenanceWindow") := "warn"
 
-_explanation("overLimitOutsideMaintenanceWindow", limit, limit_date) := sprintf("for more than %d days (the limit was reached on %s) and outside a declared maintenance window: the cluster is out of support", [limit, limit_date])
+_explanation("overLimitOutsideMaintenanceWindow", limit, limit_date) := sprintf("for more than %s (the limit was reached on %s) and outside a declared maintenance window: the cluster is out of support", [dates.count(limit), limit_date])
 
-_explanation("overLimit", limit, limit_date) := sprintf("for more than %d days (the limit was reached on %s); a declared maintenance window does not extend the limit: the cluster is out of support", [limit, limit_date])
+_explanation("overLimit", limit, limit_date) := sprintf("for more than %s (the limit was reached on %s); a declared maintenance window does not extend the limit: the cluster is out of support", [dates.count(limit), limit_date])
 
 _explanation("outsideMaintenanceWindow", _, _) := "outside a declared maintenance window: the cluster is out of support"
 
-_explanation("inMaintenanceWindow", limit, limit_date) := sprintf("inside a declared maintenance window: supported for now, but out of support once stopped this way for more than %d days (after %s)", [limit, limit_date])
+_explanation("inMaintenanceWindow", limit, limit_date) := sprintf("inside a declared maintenance window: supported for now, but out of support once stopped this way for more than %s (after %s)", [dates.count(limit), limit_date])

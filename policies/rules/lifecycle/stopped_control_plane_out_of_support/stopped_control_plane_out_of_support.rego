@@ -28,7 +28,7 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s has been stopped since %s (%d days); its control plane is out of support after %d days stopped", [doc.metadata.name, dates.date(dates.ns(power.since)), days, limit]),
+		sprintf("cluster %s has been stopped since %s (%s); its control plane is out of support after %s stopped", [doc.metadata.name, dates.date(dates.ns(power.since)), dates.count(days), dates.count(limit)]),
 		{"stoppedSince": power.since, "stoppedDays": days, "limitDays": limit, "outOfSupportSince": dates.add_days(power.since, limit)},
 	)
 }

@@ -32,7 +32,7 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s has been stopped since %s (%d days); its control plane is out of support once stopped for more than %d days, from %s (%d days left)", [doc.metadata.name, lifecycle.day(power.since), days, limit, deadline, left]),
+		sprintf("cluster %s has been stopped since %s (%s); its control plane is out of support once stopped for more than %s, from %s (%s left)", [doc.metadata.name, lifecycle.day(power.since), dates.count(days), dates.count(limit), deadline, dates.count(left)]),
 		{
 			"stoppedSince": power.since,
 			"stoppedDays": days,

@@ -29,7 +29,7 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s has been stopped since %s (%d days); a cluster stopped for more than %d days on %s can no longer be updated", [doc.metadata.name, lifecycle.day(power.since), days, limit, snapshot.platform(doc, ctx)]),
+		sprintf("cluster %s has been stopped since %s (%s); a cluster stopped for more than %s on %s can no longer be updated", [doc.metadata.name, lifecycle.day(power.since), dates.count(days), dates.count(limit), snapshot.platform(doc, ctx)]),
 		{
 			"stoppedSince": power.since,
 			"stoppedDays": days,

@@ -35,9 +35,9 @@ violations(doc, ctx) := {f |
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
 
-_deleted(sub, ctx) := sprintf("was deleted on %s (%d days ago)", [
+_deleted(sub, ctx) := sprintf("was deleted on %s (%s ago)", [
 	lifecycle.day(sub.stateChangedAt),
-	dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
+	dates.count(dates.elapsed_days(ctx.asOf, sub.stateChangedAt)),
 ]) if _known_date(sub)
 
 _deleted(sub, _) := "is deleted" if not _known_date(sub)

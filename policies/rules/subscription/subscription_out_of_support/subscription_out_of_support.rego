@@ -32,7 +32,7 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s: its Azure subscription has been in state %s since %s (%d days, more than the %d days allowed for a suspended or deleted subscription): the cluster is out of support since %s", [doc.metadata.name, sub.state, lifecycle.day(sub.stateChangedAt), days, limit, out_since]),
+		sprintf("cluster %s: its Azure subscription has been in state %s since %s (%s, more than the %s allowed for a suspended or deleted subscription): the cluster is out of support since %s", [doc.metadata.name, sub.state, lifecycle.day(sub.stateChangedAt), dates.count(days), dates.count(limit), out_since]),
 		{
 			"state": sub.state,
 			"stateChangedAt": sub.stateChangedAt,

@@ -42,16 +42,16 @@ _past_limit(sub, ctx, limit) if lifecycle.past_limit(ctx.asOf, sub.stateChangedA
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
 
-_explanation(sub, ctx, limit) := sprintf("has been suspended (state %s) since %s (%d days): support ends on %s (%d days left) unless the subscription is reinstated before the %d-day limit", [
+_explanation(sub, ctx, limit) := sprintf("has been suspended (state %s) since %s (%s): support ends on %s (%s left) unless the subscription is reinstated before the %d-day limit", [
 	sub.state,
 	lifecycle.day(sub.stateChangedAt),
-	dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
+	dates.count(dates.elapsed_days(ctx.asOf, sub.stateChangedAt)),
 	lifecycle.deadline(sub.stateChangedAt, limit),
-	lifecycle.days_left(ctx.asOf, sub.stateChangedAt, limit),
+	dates.count(lifecycle.days_left(ctx.asOf, sub.stateChangedAt, limit)),
 	limit,
 ]) if _known_date(sub)
 
-_explanation(sub, _, limit) := sprintf("is suspended (state %s) since an unknown date (no stateChangedAt): support ends %d days after the suspension unless the subscription is reinstated; the date support ends is unknown", [sub.state, limit]) if {
+_explanation(sub, _, limit) := sprintf("is suspended (state %s) since an unknown date (no stateChangedAt): support ends %s after the suspension unless the subscription is reinstated; the date support ends is unknown", [sub.state, dates.count(limit)]) if {
 	not _known_date(sub)
 }
 

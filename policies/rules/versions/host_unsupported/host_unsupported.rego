@@ -80,7 +80,7 @@ _product_end_problems(os, products, ctx) := {p |
 	days := dates.days_until(ctx.asOf, product.endOfSupport)
 	days < 0
 	p := {
-		"message": sprintf("is past its end of support for AKS Arc: %s ended on %s (%d days ago)", [name.product, product.endOfSupport, 0 - days]),
+		"message": sprintf("is past its end of support for AKS Arc: %s ended on %s (%s ago)", [name.product, product.endOfSupport, dates.count(0 - days)]),
 		"details": {"reason": "pastEndOfSupport", "product": name.product, "edition": name.edition, "endOfSupport": product.endOfSupport, "daysPast": 0 - days},
 	}
 }
@@ -153,7 +153,7 @@ _release_end_problems(key, releases, ctx) := {p |
 	days := dates.days_until(ctx.asOf, release.endOfSupport)
 	days < 0
 	p := {
-		"message": sprintf("reached its end of support on %s (%d days ago)", [release.endOfSupport, 0 - days]),
+		"message": sprintf("reached its end of support on %s (%s ago)", [release.endOfSupport, dates.count(0 - days)]),
 		"details": {"reason": "pastEndOfSupport", "endOfSupport": release.endOfSupport, "daysPast": 0 - days},
 	}
 }

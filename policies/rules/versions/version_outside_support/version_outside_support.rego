@@ -57,7 +57,7 @@ _past_end(v, ctx, platform) := {p |
 	days := dates.days_until(ctx.asOf, eos)
 	days < 0
 	p := {
-		"message": sprintf("minor version %s reached its end of support on %s (%d days ago)", [v.minor_key, eos, 0 - days]),
+		"message": sprintf("minor version %s reached its end of support on %s (%s ago)", [v.minor_key, eos, dates.count(0 - days)]),
 		"details": {
 			"reason": "endOfSupport",
 			"endOfSupport": eos,

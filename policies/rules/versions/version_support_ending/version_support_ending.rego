@@ -52,4 +52,4 @@ _left(0) := "today is its last supported day"
 
 _left(1) := "1 day left"
 
-_left(days) := sprintf("%d days left", [days]) if days > 1
+_left(days) := sprintf("%s left", [dates.count(days)]) if days > 1
