@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/aksarc-opa/aksarc-opa/policies"
 )
 
 // deniedBuiltins can reach out of the process or make a result depend on something other than
@@ -33,26 +34,11 @@ func capabilities() *ast.Capabilities {
 	return caps
 }
 
-// compilePolicies parses every .rego file of fsys except the unit tests and compiles them once.
+// compilePolicies compiles the policies of fsys (without their unit tests) once.
 func compilePolicies(fsys fs.FS) (*ast.Compiler, error) {
-	modules := map[string]*ast.Module{}
-	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rego") || strings.HasSuffix(path, "_test.rego") {
-			return err
-		}
-		src, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(path, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
-		}
-		modules[path] = m
-		return nil
-	})
+	modules, err := policies.ParseModules(fsys, false)
 	if err != nil {
-		return nil, fmt.Errorf("loading the policies: %w", err)
+		return nil, err
 	}
 	c := ast.NewCompiler().WithCapabilities(capabilities()).WithStrict(true)
 	if c.Compile(modules); c.Failed() {

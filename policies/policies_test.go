@@ -2,12 +2,10 @@ package policies_test
 
 import (
 	"context"
-	"io/fs"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/tester"
 
@@ -20,22 +18,7 @@ const minCoverage = 95.0
 // TestRego runs every *_test.rego of the policies with OPA's test runner, one Go subtest per
 // Rego test, and reports line coverage of the policies.
 func TestRego(t *testing.T) {
-	modules := map[string]*ast.Module{}
-	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rego") {
-			return err
-		}
-		src, err := fs.ReadFile(policies.FS, path)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(path, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
-		}
-		modules[path] = m
-		return nil
-	})
+	modules, err := policies.ParseModules(policies.FS, true)
 	if err != nil {
 		t.Fatal(err)
 	}
