@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -99,11 +100,20 @@ type rawObject struct {
 	itemLines []int
 }
 
-// decodeStream splits a stream into documents with their lines: a stream that starts with
-// "{" or "[" is JSON (read strictly, once), anything else YAML.
+// decodeStream splits a stream into documents with their lines. A stream that starts with "{"
+// or "[" is read as JSON (strictly, numbers exact); if that fails but the stream is valid YAML
+// (a flow mapping, or JSON followed by YAML documents), the YAML reading counts.
 func decodeStream(name string, data []byte) ([]rawObject, error) {
-	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		return decodeJSON(name, data)
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // PowerShell writes UTF-8 with a byte order mark
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		objs, jerr := decodeJSON(name, data)
+		if jerr == nil || strings.EqualFold(filepath.Ext(name), ".json") {
+			return objs, jerr
+		}
+		if objs, yerr := decodeYAML(name, data); yerr == nil {
+			return objs, nil
+		}
+		return nil, jerr
 	}
 	return decodeYAML(name, data)
 }

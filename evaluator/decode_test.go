@@ -1,6 +1,7 @@
 package evaluator
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -151,7 +152,7 @@ func TestDecodeErrorsNameFileDocumentAndProblem(t *testing.T) {
 		{"list items not a list", "apiVersion: v1\nkind: List\nitems: {a: 1}\n", "items must be a list", 1},
 		{"list item not an object", "apiVersion: v1\nkind: List\nitems: [3]\n", "list item is not an object", 1},
 		{"infinity", "apiVersion: v1\nkind: A\nx: .inf\n", "not a number JSON can hold", 1},
-		{"bad JSON", `{"apiVersion": "v1", "kind": }`, "not valid", 1},
+		{"bad JSON", `{"apiVersion": "v1", "kind": "A",, }`, "not valid JSON", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -230,5 +231,37 @@ func TestDecodeJSONListKnowsItemLines(t *testing.T) {
 }`)
 	if len(docs) != 2 || docs[0].Source.Line != 4 || docs[1].Source.Line != 9 || docs[1].Source.Item != 2 {
 		t.Fatalf("sources = %+v, %+v", docs[0].Source, docs[len(docs)-1].Source)
+	}
+}
+
+func TestDecodeJSONWithByteOrderMark(t *testing.T) {
+	docs := decodeString(t, "bom.json", "\ufeff{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"bom\"}}")
+	if len(docs) != 1 || docs[0].Resource().Name != "bom" {
+		t.Fatalf("got %+v", docs)
+	}
+}
+
+func TestDecodeYAMLFlowMappingAndJSONFollowedByYAML(t *testing.T) {
+	docs := decodeString(t, "flow.yaml", "{apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n")
+	if len(docs) != 2 || docs[1].Resource().Name != "b" {
+		t.Fatalf("got %d docs", len(docs))
+	}
+	// A .json file is JSON: YAML leniency does not apply.
+	if _, err := Decode("x.json", strings.NewReader(`{"apiVersion": "v1", "kind": }`)); err == nil || !strings.Contains(err.Error(), "not valid JSON") {
+		t.Fatalf("x.json: %v", err)
+	}
+}
+
+func TestEvaluateRefusesDocumentsNotMadeByTheDecoder(t *testing.T) {
+	e := newEvaluator(t)
+	_, err := e.Evaluate(context.Background(), []*Document{{Object: map[string]any{"apiVersion": "v1", "kind": "ConfigMap"}}})
+	if err == nil || !strings.Contains(err.Error(), "NewDocument") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestDecodeEmptyListIsNoDocumentsNotAnError(t *testing.T) {
+	if docs := decodeString(t, "empty.yaml", "apiVersion: v1\nkind: List\nitems: []\n"); len(docs) != 0 {
+		t.Fatalf("got %d docs", len(docs))
 	}
 }

@@ -147,8 +147,8 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	cluster := ast.Value(ast.Null{})
 	var snapshots []*Document
 	for _, d := range docs {
-		if d == nil {
-			return nil, errors.New("evaluate: nil document")
+		if d == nil || d.value == nil {
+			return nil, errors.New("evaluate: a document must come from Decode, Load or NewDocument")
 		}
 		if d.IsClusterSnapshot() {
 			snapshots = append(snapshots, d)

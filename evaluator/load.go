@@ -72,6 +72,12 @@ func expand(path string) ([]string, error) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// The walk does not follow links; say so rather than skip what is behind one.
+			if target, err := os.Stat(p); err == nil && target.IsDir() {
+				return &InputError{File: p, Problems: []string{"a link to a directory is not followed: name the directory itself"}}
+			}
+		}
 		ext := strings.ToLower(filepath.Ext(p))
 		for _, e := range Extensions {
 			if ext == e {
@@ -81,6 +87,9 @@ func expand(path string) ([]string, error) {
 		}
 		return nil
 	})
+	if err == nil && len(files) == 0 {
+		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("no %s files in this directory", strings.Join(Extensions, ", "))}}
+	}
 	return files, err
 }
 

@@ -60,3 +60,20 @@ func TestLoadExplicitFileOfAnyName(t *testing.T) {
 		t.Fatalf("%v %v", docs, err)
 	}
 }
+
+func TestLoadRefusesLinksToDirectoriesAndEmptyDirectories(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/real/a.yaml", strings.Replace(cm, "%s", "a", 1))
+	writeFile(t, dir+"/top/b.yaml", strings.Replace(cm, "%s", "b", 1))
+	if err := os.Symlink(dir+"/real", dir+"/top/linked"); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	_, err := Load([]string{dir + "/top"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "a link to a directory is not followed") {
+		t.Fatalf("err = %v", err)
+	}
+	_, err = Load([]string{t.TempDir()}, nil)
+	if err == nil || !strings.Contains(err.Error(), "no .yaml, .yml, .json files") {
+		t.Fatalf("empty dir: %v", err)
+	}
+}

@@ -59,10 +59,6 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	if err != nil {
 		return fail(err)
 	}
-	if len(docs) == 0 {
-		return fail(fmt.Errorf("no documents found in %s (directories are searched for %s files)",
-			strings.Join(fs.Args(), ", "), strings.Join(evaluator.Extensions, ", ")))
-	}
 	// Without --as-of (or asOf in --data) the evaluator judges as of now.
 	report, err := ev.Evaluate(ctx, docs)
 	if err != nil {

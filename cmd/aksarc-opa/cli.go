@@ -76,20 +76,25 @@ func newFlags(name, args string, s streams) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(s.err)
 	fs.Usage = func() {
-		fmt.Fprintf(s.err, "Usage: aksarc-opa %s [flags] %s\n\nFlags:\n%s", name, args, fs.FlagUsages())
+		fmt.Fprintf(fs.Output(), "Usage: aksarc-opa %s [flags] %s\n\nFlags:\n%s", name, args, fs.FlagUsages())
 	}
 	return fs
 }
 
-// parseFlags parses args; done is true when the command should stop with code.
+// parseFlags parses args; done is true when the command should stop with code. Asked-for help
+// goes to stdout; a usage error and the usage go to stderr.
 func parseFlags(fs *pflag.FlagSet, args []string, s streams) (code int, done bool) {
+	fs.SetOutput(io.Discard) // pflag would print on its own; say it once, below
 	err := fs.Parse(args)
+	fs.SetOutput(s.err)
 	if errors.Is(err, pflag.ErrHelp) {
 		fs.SetOutput(s.out)
+		fs.Usage()
 		return exitOK, true
 	}
 	if err != nil {
 		fmt.Fprintf(s.err, "aksarc-opa %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return exitUsage, true
 	}
 	return 0, false

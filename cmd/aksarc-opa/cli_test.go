@@ -124,10 +124,20 @@ func TestCheckDataFileOverridesCatalogAndParameters(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "settings.yaml")
 	// 25 days stopped: a 3-day warning window no longer covers it.
-	os.WriteFile(data, []byte("aksarc_settings:\n  asOf: 2025-11-01\n  parameters: {stopWarnDays: 3}\n"), 0o644)
+	if err := os.WriteFile(data, []byte("aksarc_settings:\n  asOf: 2025-11-01\n  parameters: {stopWarnDays: 3}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r := cli(t, "", "check", "--data", data, fixtures+"/snapshots/stopped-nearing-limit.yaml")
 	if r.code != exitOK || strings.Contains(r.stdout, "AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
 		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+	// A catalog override: 1.31 ends on 2025-11-20, so a 1.31 cluster is 19 days from its end.
+	if err := os.WriteFile(data, []byte("aksarc_settings:\n  catalog:\n    versions:\n      \"1.31\": {endOfSupport: \"2025-11-20\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = cli(t, "", "check", "--as-of", "2025-11-01", "--data", data, fixtures+"/snapshots/clean-windows-server.yaml")
+	if r.code != exitOK || !strings.Contains(r.stdout, "WARN AKSARC-003") {
+		t.Fatalf("catalog override: code %d\n%s%s", r.code, r.stdout, r.err)
 	}
 }
 
@@ -150,7 +160,7 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 		{"bad format", []string{"check", "-o", "xml", bad}, `unknown output format "xml"`},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.yaml")}, "nope.yaml: cannot read: no such file or directory"},
 		{"bad snapshot", []string{"check", bad}, "bad.yaml: document 2 (line 5): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
-		{"empty directory", []string{"check", empty}, "no documents found in " + empty},
+		{"empty directory", []string{"check", empty}, empty + ": no .yaml, .yml, .json files in this directory"},
 		{"missing data file", []string{"check", "--data", filepath.Join(dir, "none.yaml"), bad}, "none.yaml: cannot read"},
 		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},
 		{"rules argument", []string{"rules", "x"}, `unexpected argument "x"`},
@@ -185,7 +195,7 @@ func TestHelpAndVersion(t *testing.T) {
 	if r := cli(t, "", "help"); r.code != exitOK || !strings.Contains(r.stdout, "check") {
 		t.Fatalf("help: %d %s", r.code, r.stdout)
 	}
-	if r := cli(t, "", "check", "--help"); r.code != exitOK || !strings.Contains(r.err+r.stdout, "--as-of") {
+	if r := cli(t, "", "check", "--help"); r.code != exitOK || !strings.Contains(r.stdout, "--as-of") || r.err != "" {
 		t.Fatalf("check --help: %d %s %s", r.code, r.stdout, r.err)
 	}
 	if r := cli(t, "", "version"); r.code != exitOK || !strings.HasPrefix(r.stdout, "aksarc-opa ") {
