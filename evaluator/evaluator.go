@@ -105,6 +105,9 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 	if err := cfg.settings.checkParameters(ctx, compiler); err != nil {
 		return nil, err
 	}
+	if problems := checkCatalogOverride(e.catalog, cfg.settings.Catalog); len(problems) > 0 {
+		return nil, fmt.Errorf("settings: %s", strings.Join(problems, "; "))
+	}
 	return e, nil
 }
 

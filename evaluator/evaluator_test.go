@@ -246,6 +246,11 @@ func TestSettingsAreChecked(t *testing.T) {
 		{"asOf", Settings{AsOf: "next week"}, `"next week" is not a date`},
 		{"unknown parameter", Settings{Parameters: map[string]any{"versionWarnDay": 3}}, "parameters.versionWarnDay: unknown parameter (known: catalogMaxAgeDays,"},
 		{"negative parameter", Settings{Parameters: map[string]any{"stopWarnDays": -1}}, "parameters.stopWarnDays: expected a whole number of days"},
+		{"catalog: unknown key", Settings{Catalog: map[string]any{"versionz": map[string]any{}}}, "catalog.versionz: unknown catalog key"},
+		{"catalog: list for map", Settings{Catalog: map[string]any{"versions": []any{}}}, "catalog.versions: expected an object, got a list"},
+		{"catalog: bad date", Settings{Catalog: map[string]any{"versions": map[string]any{"1.29": map[string]any{"endOfSupport": "31/10/2025"}}}}, `catalog.versions["1.29"].endOfSupport: expected a date (YYYY-MM-DD), got "31/10/2025"`},
+		{"catalog: string for number", Settings{Catalog: map[string]any{"platforms": map[string]any{"WindowsServer": map[string]any{"limits": map[string]any{"stoppedOutOfSupportDays": "30"}}}}}, "catalog.platforms.WindowsServer.limits.stoppedOutOfSupportDays: expected a number, got a string"},
+		{"catalog: new version unlike its siblings", Settings{Catalog: map[string]any{"versions": map[string]any{"1.33": map[string]any{"released": "2026-02-01", "eos": "2027-02-01"}}}}, `catalog.versions["1.33"].eos: unknown catalog key`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -271,5 +276,15 @@ func TestLoadSettingsFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "bad.yaml") || !strings.Contains(err.Error(), `unknown top-level key "catalog"`) ||
 		!strings.Contains(err.Error(), "aksarc_settings.asof: unknown setting") {
 		t.Fatalf("error = %v", err)
+	}
+}
+
+func TestCatalogOverrideMayAddAVersionAndClearADate(t *testing.T) {
+	_, err := New(context.Background(), WithSettings(Settings{Catalog: map[string]any{"versions": map[string]any{
+		"1.33": map[string]any{"released": "2026-02-01", "patches": []any{"1.33.2"}, "source": "https://example.org/notes"},
+		"1.29": map[string]any{"removed": nil},
+	}}}))
+	if err != nil {
+		t.Fatal(err)
 	}
 }
