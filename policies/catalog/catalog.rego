@@ -147,6 +147,8 @@ catalog := {
 			"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-config",
 			"calico-kube-controllers", "calico-node", "calicoctl", "certificate-controller-manager",
 			"cluster-info", "coredns", "default", "extension-apiserver-authentication",
+			# Leader-election leases of the control plane.
+			"kube-controller-manager", "kube-scheduler",
 			"extension-apiserver-authentication-reader",
 			"kube-apiserver-legacy-service-account-token-tracking", "kube-dns", "kube-proxy",
 			"kube-root-ca.crt", "kube-vip", "kubeadm-config", "moc-cloud-controller-manager",
@@ -173,8 +175,8 @@ catalog := {
 		"prefixes": [
 			"akshci-", "ama-logs", "ama-metrics", "apiserver-", "azure-policy-", "bootstrap-token-",
 			"calico-", "certificate-controller-manager-", "coredns-", "csi-akshcicsi-", "etcd-",
-			"kube-apiserver-", "kube-controller-manager", "kube-dns-", "kube-flannel",
-			"kube-proxy-", "kube-scheduler", "kube-vip-", "kubeadm:", "kubelet-config", "metallb-",
+			"kube-apiserver-", "kube-controller-manager-", "kube-dns-", "kube-flannel",
+			"kube-proxy-", "kube-scheduler-", "kube-vip-", "kubeadm:", "kubelet-config", "metallb-",
 			"moc-", "plndr-", "system:",
 		],
 		# label key -> accepted values ("*": any value)
@@ -183,7 +185,6 @@ catalog := {
 			"component": ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"],
 			"tier": ["control-plane"],
 			"app": ["akshci-telemetry"],
-			"addonmanager.kubernetes.io/mode": ["*"],
 		},
 		# Cluster-scoped managed objects: kind -> name prefixes (AKSARC-011; AKSARC-010 is only
 		# about the namespace above). Kubernetes and kubeadm create the system: RBAC objects.

@@ -118,8 +118,15 @@ test_silent_for_pod_labelled_kube_dns if {
 }
 
 test_silent_for_label_accepting_any_value if {
-	count(rule.violations(pod("legacy-addon", {"addonmanager.kubernetes.io/mode": "EnsureExists"}), ctx)) == 0
-	count(rule.violations(pod("legacy-addon", {}), ctx)) == 1
+	any_value := testing.ctx_with("2025-11-01", {"catalog": {"managedComponents": {"labels": {"team": ["*"]}}}})
+	count(rule.violations(pod("legacy-addon", {"team": "platform"}), any_value)) == 0
+	count(rule.violations(pod("legacy-addon", {}), any_value)) == 1
+}
+
+test_fires_for_names_that_only_start_like_control_plane_components if {
+	count(rule.violations(pod("kube-scheduler-mine", {}), ctx)) == 0
+	count(rule.violations(pod("kube-schedulerx", {}), ctx)) == 1
+	count(rule.violations(pod("kube-controller-managerial", {}), ctx)) == 1
 }
 
 test_silent_for_namespace_objects if {
