@@ -2,6 +2,7 @@ package evaluator
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 	"sync"
@@ -204,28 +205,42 @@ func TestRulesHaveCompleteMetadata(t *testing.T) {
 
 func TestEvaluateIsSafeForConcurrentUse(t *testing.T) {
 	e := newEvaluator(t)
-	docs := decodeString(t, "s.yaml", stoppedSnapshot)
-	want, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-01")))
+	docs, err := Load([]string{fixturesDir + "/cluster/kube-system-dump-with-foreign.yaml", fixturesDir + "/snapshots/stopped-45-days-azure-local.yaml"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	dates := []time.Time{day("2025-09-20"), day("2025-11-01")}
+	want := map[time.Time][]string{}
+	for _, d := range dates {
+		r, err := e.Evaluate(context.Background(), docs, AsOf(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Findings {
+			want[d] = append(want[d], findingKey(f)+" "+f.Message)
+		}
+	}
+	if strings.Join(want[dates[0]], "\n") == strings.Join(want[dates[1]], "\n") {
+		t.Fatal("the two dates must give different findings for this test to mean anything")
+	}
 	var wg sync.WaitGroup
-	errs := make(chan string, 16)
-	for i := range 16 {
+	errs := make(chan string, 32)
+	for i := range 32 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			asOf := day("2025-11-01")
-			if i%2 == 1 {
-				asOf = day("2025-09-20")
-			}
-			r, err := e.Evaluate(context.Background(), docs, AsOf(asOf))
+			d := dates[i%2]
+			r, err := e.Evaluate(context.Background(), docs, AsOf(d))
 			if err != nil {
 				errs <- err.Error()
 				return
 			}
-			if i%2 == 0 && len(r.Findings) != len(want.Findings) {
-				errs <- "different findings under concurrency"
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, findingKey(f)+" "+f.Message)
+			}
+			if strings.Join(got, "\n") != strings.Join(want[d], "\n") {
+				errs <- fmt.Sprintf("as of %s: findings differ under concurrency", d.Format(time.DateOnly))
 			}
 		}()
 	}
