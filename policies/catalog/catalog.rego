@@ -79,10 +79,11 @@ catalog := {
 		},
 	},
 	# Kubernetes minor versions of AKS Arc. released: the first AKS Arc release that shipped it
-	# (first of the release month). endOfSupport: explicit where published, else released + 1 year
-	# (policy: "a support window of 1 year for each Kubernetes minor version"). removed: the
-	# release that dropped it from the servers (the oldest minor is removed when a new one ships
-	# and is out of support 30 days later). patches: the patch versions the current release ships.
+	# (first of the release month). endOfSupport: the last supported day, explicit where
+	# published, else the day before the release's first anniversary (policy: "a support window
+	# of 1 year for each Kubernetes minor version"). removed: the release that dropped it from
+	# the servers (the oldest minor is removed when a new one ships and is out of support 30
+	# days later). patches: the patch versions the current release ships.
 	# A platform may override an entry under platforms.<name>.versions.
 	"versions": {
 		"1.26": {
@@ -121,19 +122,19 @@ catalog := {
 			"released": "2025-03-01",
 			"patches": ["1.30.13", "1.30.14"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/supported-kubernetes-versions",
-			"note": "Shipped from 2503; last patch release 2601. No published end date: released + 1 year.",
+			"note": "Shipped from 2503; last patch release 2601. No published end date: one year from release (to the day before the anniversary).",
 		},
 		"1.31": {
 			"released": "2025-08-01",
 			"patches": ["1.31.9", "1.31.10"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/supported-kubernetes-versions",
-			"note": "Shipped from 2508. No published end date: released + 1 year.",
+			"note": "Shipped from 2508. No published end date: one year from release (to the day before the anniversary).",
 		},
 		"1.32": {
 			"released": "2025-10-01",
 			"patches": ["1.32.5", "1.32.6"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/supported-kubernetes-versions",
-			"note": "Shipped from 2510. No published end date: released + 1 year.",
+			"note": "Shipped from 2510. No published end date: one year from release (to the day before the anniversary).",
 		},
 	},
 	# What AKS Arc deploys and manages. An object in kube-system that matches none of these is a

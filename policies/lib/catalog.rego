@@ -26,7 +26,8 @@ entry(ctx, platform, key) := versions(ctx, platform)[key]
 # endOfSupport to null to fall back to the one-year window.
 end_of_support(e) := e.endOfSupport if is_string(e.endOfSupport)
 
-end_of_support(e) := dates.add_years(e.released, 1) if not is_string(object.get(e, "endOfSupport", null))
+# A one-year window that starts on the release day ends the day before the anniversary.
+end_of_support(e) := dates.add_days(dates.add_years(e.released, 1), -1) if not is_string(object.get(e, "endOfSupport", null))
 
 # end_of_support_basis says where end_of_support comes from, for findings' details.
 end_of_support_basis(e) := "catalog" if is_string(e.endOfSupport)

@@ -24,9 +24,9 @@ test_versions_merge_platform_overrides_over_shared_entries if {
 test_end_of_support_explicit_or_one_year if {
 	catalog.end_of_support({"released": "2025-03-01", "endOfSupport": "2025-09-30"}) == "2025-09-30"
 	catalog.end_of_support_basis({"released": "2025-03-01", "endOfSupport": "2025-09-30"}) == "catalog"
-	catalog.end_of_support({"released": "2025-03-01"}) == "2026-03-01"
-	catalog.end_of_support({"released": "2024-02-29"}) == "2025-03-01"
-	catalog.end_of_support({"released": "2025-03-01", "endOfSupport": null}) == "2026-03-01"
+	catalog.end_of_support({"released": "2025-03-01"}) == "2026-02-28"
+	catalog.end_of_support({"released": "2024-02-29"}) == "2025-02-28"
+	catalog.end_of_support({"released": "2025-03-01", "endOfSupport": null}) == "2026-02-28"
 	catalog.end_of_support_basis({"released": "2025-03-01", "endOfSupport": null}) == "released + 1 year"
 }
 

@@ -45,20 +45,21 @@ test_days_past_counts_whole_days if {
 }
 
 # 1.30 has no explicit date: released 2025-03-01 + 1 year = 2026-03-01.
+# 1.30, released 2025-03-01: a one-year window whose last day is 2026-02-28.
 test_fires_the_day_after_released_plus_one_year if {
-	some f in rule.violations(running("1.30.14"), testing.ctx("2026-03-02"))
+	some f in rule.violations(running("1.30.14"), testing.ctx("2026-03-01"))
 	f.details.reason == "endOfSupport"
-	f.details.endOfSupport == "2026-03-01"
+	f.details.endOfSupport == "2026-02-28"
 	f.details.endOfSupportBasis == "released + 1 year"
 	f.details.daysPast == 1
 }
 
-test_silent_on_released_plus_one_year if {
-	count(rule.violations(running("1.30.14"), testing.ctx("2026-03-01"))) == 0
+test_silent_on_the_last_day_of_the_year if {
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-02-28"))) == 0
 }
 
-test_silent_the_day_before_released_plus_one_year if {
-	count(rule.violations(running("1.30.14"), testing.ctx("2026-02-28"))) == 0
+test_silent_the_day_before_the_last_day if {
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-02-27"))) == 0
 }
 
 test_leading_v_is_accepted if {
@@ -108,12 +109,12 @@ test_catalog_override_moves_the_date if {
 }
 
 test_null_override_falls_back_to_one_year if {
-	# 1.29 released 2024-08-01: without its explicit date it ends 2025-08-01.
-	c := testing.ctx_with("2025-08-02", {"catalog": {"versions": {"1.29": {"endOfSupport": null}}}})
+	# 1.29 released 2024-08-01: without its explicit date its last day is 2025-07-31.
+	c := testing.ctx_with("2025-08-01", {"catalog": {"versions": {"1.29": {"endOfSupport": null}}}})
 	some f in rule.violations(running("1.29.13"), c)
-	f.details.endOfSupport == "2025-08-01"
+	f.details.endOfSupport == "2025-07-31"
 	f.details.endOfSupportBasis == "released + 1 year"
-	count(rule.violations(running("1.29.13"), testing.ctx("2025-08-02"))) == 0
+	count(rule.violations(running("1.29.13"), testing.ctx("2025-08-01"))) == 0
 }
 
 platform_override := {"catalog": {"platforms": {"AzureLocal": {"versions": {"1.30": {"endOfSupport": "2025-12-31"}}}}}}

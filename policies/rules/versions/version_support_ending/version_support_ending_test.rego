@@ -7,10 +7,10 @@ running(version) := testing.snapshot({"cluster": {"kubernetesVersion": version}}
 
 on(platform, version) := testing.snapshot({"platform": platform, "cluster": {"kubernetesVersion": version}})
 
-# 1.30: released 2025-03-01, no explicit date, so its last supported day is 2026-03-01;
-# 60 days before it is 2025-12-31.
+# 1.30: released 2025-03-01, no explicit date, so its last supported day is 2026-02-28 (one
+# year from the release day, that day included); 60 days before it is 2025-12-30.
 test_fires_on_the_first_day_of_the_window if {
-	fs := rule.violations(running("1.30.14"), testing.ctx("2025-12-31"))
+	fs := rule.violations(running("1.30.14"), testing.ctx("2025-12-30"))
 	count(fs) == 1
 	some f in fs
 	f.id == "AKSARC-003"
@@ -18,38 +18,38 @@ test_fires_on_the_first_day_of_the_window if {
 	f.severity == "warn"
 	f.resource.name == "test-cluster"
 	f.details.minorVersion == "1.30"
-	f.details.endOfSupport == "2026-03-01"
+	f.details.endOfSupport == "2026-02-28"
 	f.details.endOfSupportBasis == "released + 1 year"
 	f.details.daysLeft == 60
 	f.details.warnDays == 60
-	contains(f.message, "2026-03-01")
+	contains(f.message, "2026-02-28")
 	contains(f.message, "60 days left")
 }
 
 test_silent_the_day_before_the_window if {
-	count(rule.violations(running("1.30.14"), testing.ctx("2025-12-30"))) == 0
+	count(rule.violations(running("1.30.14"), testing.ctx("2025-12-29"))) == 0
 }
 
 test_fires_inside_the_window if {
-	some f in rule.violations(running("1.30.14"), testing.ctx("2026-01-01"))
+	some f in rule.violations(running("1.30.14"), testing.ctx("2025-12-31"))
 	f.details.daysLeft == 59
 }
 
 test_fires_the_day_before_end_of_support if {
-	some f in rule.violations(running("1.30.14"), testing.ctx("2026-02-28"))
+	some f in rule.violations(running("1.30.14"), testing.ctx("2026-02-27"))
 	f.details.daysLeft == 1
 	contains(f.message, "1 day left")
 }
 
 test_fires_on_the_last_supported_day if {
-	some f in rule.violations(running("1.30.14"), testing.ctx("2026-03-01"))
+	some f in rule.violations(running("1.30.14"), testing.ctx("2026-02-28"))
 	f.details.daysLeft == 0
 	contains(f.message, "today is its last supported day")
 }
 
 test_silent_the_day_after_end_of_support if {
 	# Out of support now: AKSARC-001, not a warning.
-	count(rule.violations(running("1.30.14"), testing.ctx("2026-03-02"))) == 0
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-03-01"))) == 0
 }
 
 test_explicit_end_of_support if {
@@ -61,19 +61,19 @@ test_explicit_end_of_support if {
 }
 
 test_parameter_override_narrows_the_window if {
-	c30 := testing.ctx_with("2026-01-30", {"parameters": {"versionWarnDays": 30}})
+	c30 := testing.ctx_with("2026-01-29", {"parameters": {"versionWarnDays": 30}})
 	some f in rule.violations(running("1.30.14"), c30)
 	f.details.daysLeft == 30
 	f.details.warnDays == 30
-	count(rule.violations(running("1.30.14"), testing.ctx_with("2026-01-29", {"parameters": {"versionWarnDays": 30}}))) == 0
-	count(rule.violations(running("1.30.14"), testing.ctx("2026-01-29"))) == 1
+	count(rule.violations(running("1.30.14"), testing.ctx_with("2026-01-28", {"parameters": {"versionWarnDays": 30}}))) == 0
+	count(rule.violations(running("1.30.14"), testing.ctx("2026-01-28"))) == 1
 }
 
 test_parameter_override_widens_the_window if {
-	c := testing.ctx_with("2025-11-01", {"parameters": {"versionWarnDays": 120}})
+	c := testing.ctx_with("2025-10-31", {"parameters": {"versionWarnDays": 120}})
 	some f in rule.violations(running("1.30.14"), c)
 	f.details.daysLeft == 120
-	count(rule.violations(running("1.30.14"), testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(running("1.30.14"), testing.ctx("2025-10-31"))) == 0
 }
 
 test_catalog_override_moves_the_date if {
