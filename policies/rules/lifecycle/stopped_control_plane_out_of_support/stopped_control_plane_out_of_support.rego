@@ -15,20 +15,19 @@
 package lib.aksarc.rules.lifecycle.stopped_control_plane_out_of_support
 
 import data.lib.aksarc.dates
+import data.lib.aksarc.lifecycle
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
 
 violations(doc, ctx) := {f |
-	snapshot.is_snapshot(doc)
-	power := snapshot.cluster(doc).power
-	power.state == "Stopped"
+	power := lifecycle.stopped_power(doc)
 	limit := snapshot.limits(doc, ctx).stoppedOutOfSupportDays
-	dates.elapsed_ns(ctx.asOf, power.since) > limit * dates.day_ns
+	lifecycle.past_limit(ctx.asOf, power.since, limit)
 	days := dates.elapsed_days(ctx.asOf, power.since)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s has been stopped since %s (%s); its control plane is out of support after %s stopped", [doc.metadata.name, dates.date(dates.ns(power.since)), dates.count(days), dates.count(limit)]),
-		{"stoppedSince": power.since, "stoppedDays": days, "limitDays": limit, "outOfSupportSince": dates.add_days(power.since, limit)},
+		sprintf("cluster %s has been stopped since %s (%s); its control plane is out of support after %s stopped", [doc.metadata.name, lifecycle.day(power.since), dates.count(days), dates.count(limit)]),
+		{"stoppedSince": power.since, "stoppedDays": days, "limitDays": limit, "outOfSupportSince": lifecycle.deadline(power.since, limit)},
 	)
 }
