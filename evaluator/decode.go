@@ -16,7 +16,8 @@ import (
 )
 
 // Document is one Kubernetes object or ClusterSnapshot, decoded once and converted once to the
-// OPA value every evaluation reads.
+// OPA value every evaluation reads. Object is what was decoded; changing it after NewDocument
+// does not change what is evaluated.
 type Document struct {
 	Source Source
 	Object map[string]any
@@ -32,7 +33,7 @@ func (d *Document) Resource() Resource {
 }
 
 // IsClusterSnapshot reports whether the document is a ClusterSnapshot.
-func (d *Document) IsClusterSnapshot() bool { return d.Resource().Kind == snapshotKind }
+func (d *Document) IsClusterSnapshot() bool { return claimsSnapshot(d.Object) }
 
 // NewDocument checks an already decoded object (JSON types: map[string]any, []any, string,
 // bool, nil, float64, json.Number or Go integers) and converts it for evaluation.
@@ -41,12 +42,18 @@ func NewDocument(obj map[string]any, src Source) (*Document, error) {
 	if obj == nil {
 		return nil, inputError(src, "empty object")
 	}
-	kind, _ := obj["kind"].(string)
-	apiVersion, _ := obj["apiVersion"].(string)
-	if kind == "" || apiVersion == "" {
-		return nil, inputError(src, "not a Kubernetes object: apiVersion and kind are required")
+	for _, field := range []string{"apiVersion", "kind"} {
+		v, present := obj[field]
+		if s, ok := v.(string); !ok || s == "" {
+			if present {
+				return nil, inputError(src, "not a Kubernetes object: %s must be a non-empty string, found %s", field, describe(v))
+			}
+			return nil, inputError(src, "not a Kubernetes object: apiVersion and kind are required")
+		}
 	}
-	if kind == snapshotKind || strings.HasPrefix(apiVersion, snapshotGroup+"/") {
+	// Whatever claims to be a snapshot must fit the schema, so the Rego test of kind and group
+	// (lib/snapshot.rego) holds for every snapshot that reaches the policies.
+	if claimsSnapshot(obj) {
 		if problems := validateSnapshot(obj); len(problems) > 0 {
 			return nil, &InputError{File: src.File, Document: src.Document, Item: src.Item, Line: src.Line,
 				Problems: append([]string{"ClusterSnapshot does not fit the schema"}, problems...)}

@@ -148,6 +148,7 @@ func TestDecodeErrorsNameFileDocumentAndProblem(t *testing.T) {
 		{"a list is not an object", "- a\n- b\n", "expected a Kubernetes object (a mapping), found a list", 1},
 		{"a scalar is not an object", "hello\n", "found a string", 1},
 		{"no kind", "apiVersion: v1\nmetadata: {name: a}\n", "apiVersion and kind are required", 1},
+		{"apiVersion not a string", "apiVersion: 1\nkind: ConfigMap\n", "apiVersion must be a non-empty string, found a number", 1},
 		{"duplicate key", "apiVersion: v1\nkind: A\nkind: B\n", "duplicate key", 1},
 		{"list items not a list", "apiVersion: v1\nkind: List\nitems: {a: 1}\n", "items must be a list", 1},
 		{"list item not an object", "apiVersion: v1\nkind: List\nitems: [3]\n", "list item is not an object", 1},
@@ -263,5 +264,19 @@ func TestEvaluateRefusesDocumentsNotMadeByTheDecoder(t *testing.T) {
 func TestDecodeEmptyListIsNoDocumentsNotAnError(t *testing.T) {
 	if docs := decodeString(t, "empty.yaml", "apiVersion: v1\nkind: List\nitems: []\n"); len(docs) != 0 {
 		t.Fatalf("got %d docs", len(docs))
+	}
+}
+
+func TestSourceString(t *testing.T) {
+	cases := map[Source]string{
+		{File: "a.yaml", Document: 2, Line: 7}:          "a.yaml:7 (document 2)",
+		{File: "a.yaml", Document: 1, Item: 3, Line: 9}: "a.yaml:9 (document 1, item 3)",
+		{File: "a.yaml", Document: 1}:                   "a.yaml (document 1)",
+		{File: "a.yaml"}:                                "a.yaml",
+	}
+	for src, want := range cases {
+		if got := src.String(); got != want {
+			t.Errorf("%+v: %q, want %q", src, got, want)
+		}
 	}
 }

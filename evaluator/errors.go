@@ -16,20 +16,8 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Document > 0 {
-		fmt.Fprintf(&b, ": document %d", e.Document)
-	}
-	if e.Item > 0 {
-		fmt.Fprintf(&b, ", item %d", e.Item)
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, " (line %d)", e.Line)
-	}
-	b.WriteString(": ")
-	b.WriteString(strings.Join(e.Problems, "; "))
-	return b.String()
+	src := Source{File: e.File, Document: e.Document, Item: e.Item, Line: e.Line}
+	return src.String() + ": " + strings.Join(e.Problems, "; ")
 }
 
 func inputError(src Source, format string, args ...any) *InputError {

@@ -179,6 +179,9 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	}
 	close(work)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate: %w", err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -199,20 +202,20 @@ func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.V
 	)
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(asOf))
 	if err != nil {
-		return nil, fmt.Errorf("%s: document %d: evaluating the policies: %w", d.Source.File, d.Source.Document, err)
+		return nil, fmt.Errorf("%s: evaluating the policies: %w", d.Source, err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, fmt.Errorf("%s: document %d: the policies returned no result (a broken context: check the settings file)", d.Source.File, d.Source.Document)
+		return nil, fmt.Errorf("%s: the policies returned no result (a broken context: check the settings file)", d.Source)
 	}
 	raw, ok := rs[0].Expressions[0].Value.([]any)
 	if !ok {
-		return nil, fmt.Errorf("%s: document %d: unexpected policy result %T", d.Source.File, d.Source.Document, rs[0].Expressions[0].Value)
+		return nil, fmt.Errorf("%s: unexpected policy result %T", d.Source, rs[0].Expressions[0].Value)
 	}
 	out := make([]Finding, 0, len(raw))
 	for _, r := range raw {
 		f, err := findingFrom(r)
 		if err != nil {
-			return nil, fmt.Errorf("%s: document %d: %w", d.Source.File, d.Source.Document, err)
+			return nil, fmt.Errorf("%s: %w", d.Source, err)
 		}
 		f.Source = d.Source
 		out = append(out, f)

@@ -303,3 +303,17 @@ func TestCatalogOverrideMayAddAVersionAndClearADate(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestCancelledEvaluationIsOneError(t *testing.T) {
+	e := newEvaluator(t)
+	docs, err := Load([]string{fixturesDir + "/cluster/kube-system-dump.yaml"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = e.Evaluate(ctx, docs)
+	if err == nil || err.Error() != "evaluate: context canceled" {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -53,7 +53,7 @@ spec:
 `))
 	fmt.Println(err)
 	// Output:
-	// cluster.yaml: document 1 (line 1): ClusterSnapshot does not fit the schema; spec.cluster.power.state: value must be one of 'Running', 'Stopped'
+	// cluster.yaml:1 (document 1): ClusterSnapshot does not fit the schema; spec.cluster.power.state: value must be one of 'Running', 'Stopped'
 }
 
 // Settings change thresholds and the catalog without touching the policies.

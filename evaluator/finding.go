@@ -1,6 +1,9 @@
 package evaluator
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Severity is the level of a finding: deny (out of support, or an operation is blocked) or
 // warn (supported, but at risk).
@@ -27,6 +30,22 @@ type Source struct {
 	Document int    `json:"document"`
 	Item     int    `json:"item,omitempty"`
 	Line     int    `json:"line"`
+}
+
+// String says where the document is: "file:line (document 2, item 3)", or without the line
+// when it is not known.
+func (s Source) String() string {
+	where := s.File
+	if s.Line > 0 {
+		where = fmt.Sprintf("%s:%d", s.File, s.Line)
+	}
+	if s.Document == 0 {
+		return where
+	}
+	if s.Item > 0 {
+		return fmt.Sprintf("%s (document %d, item %d)", where, s.Document, s.Item)
+	}
+	return fmt.Sprintf("%s (document %d)", where, s.Document)
 }
 
 // Finding is one rule's verdict on one object.

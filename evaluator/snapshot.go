@@ -16,6 +16,13 @@ const (
 	snapshotKind  = "ClusterSnapshot"
 )
 
+// claimsSnapshot is true for an object of kind ClusterSnapshot or of the snapshot API group.
+func claimsSnapshot(obj map[string]any) bool {
+	kind, _ := obj["kind"].(string)
+	apiVersion, _ := obj["apiVersion"].(string)
+	return kind == snapshotKind || strings.HasPrefix(apiVersion, snapshotGroup+"/")
+}
+
 // SnapshotSchema is the JSON Schema (draft 2020-12) a ClusterSnapshot must fit.
 //
 //go:embed schema/clustersnapshot.v1alpha1.json

@@ -159,7 +159,7 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 		{"bad platform", []string{"check", "--platform", "azurelocal", bad}, `platform "azurelocal": expected one of WindowsServer, AzureLocal`},
 		{"bad format", []string{"check", "-o", "xml", bad}, `unknown output format "xml"`},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.yaml")}, "nope.yaml: cannot read: no such file or directory"},
-		{"bad snapshot", []string{"check", bad}, "bad.yaml: document 2 (line 5): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
+		{"bad snapshot", []string{"check", bad}, "bad.yaml:5 (document 2): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
 		{"empty directory", []string{"check", empty}, empty + ": no .yaml, .yml, .json files in this directory"},
 		{"missing data file", []string{"check", "--data", filepath.Join(dir, "none.yaml"), bad}, "none.yaml: cannot read"},
 		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},

@@ -22,7 +22,7 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 		b.WriteString("\n")
 		fmt.Fprintf(&b, "%s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
 		fmt.Fprintf(&b, "  Object:  %s\n", object(f.Resource))
-		fmt.Fprintf(&b, "  Where:   %s\n", location(f.Source))
+		fmt.Fprintf(&b, "  Where:   %s\n", f.Source)
 		fmt.Fprintf(&b, "  Finding: %s\n", f.Message)
 		fmt.Fprintf(&b, "  Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
 		fmt.Fprintf(&b, "  Fix:     %s\n", f.Remediation)
@@ -40,21 +40,6 @@ func object(r evaluator.Resource) string {
 		name = r.Namespace + "/" + r.Name
 	}
 	return fmt.Sprintf("%s %s", r.Kind, name)
-}
-
-func location(s evaluator.Source) string {
-	loc := fmt.Sprintf("%s, document %d", s.File, s.Document)
-	if s.Item > 0 {
-		loc += fmt.Sprintf(", item %d", s.Item)
-	}
-	if s.Line > 0 {
-		loc = fmt.Sprintf("%s:%d (document %d", s.File, s.Line, s.Document)
-		if s.Item > 0 {
-			loc += fmt.Sprintf(", item %d", s.Item)
-		}
-		loc += ")"
-	}
-	return loc
 }
 
 func plural(n int, one, many string) string {
