@@ -106,7 +106,7 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 		return nil, err
 	}
 	if problems := checkCatalogOverride(e.catalog, cfg.settings.Catalog); len(problems) > 0 {
-		return nil, fmt.Errorf("settings: %s", strings.Join(problems, "; "))
+		return nil, &SettingsError{Problems: problems}
 	}
 	return e, nil
 }

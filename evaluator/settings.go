@@ -26,6 +26,12 @@ type Settings struct {
 	Catalog map[string]any `json:"catalog,omitempty"`
 }
 
+// SettingsError says what is wrong with settings that only the compiled policies can judge
+// (unknown parameters, a catalog override of the wrong shape).
+type SettingsError struct{ Problems []string }
+
+func (e *SettingsError) Error() string { return "settings: " + strings.Join(e.Problems, "; ") }
+
 // SettingsKey is the top-level key of a settings data file.
 const SettingsKey = "aksarc_settings"
 
@@ -36,7 +42,7 @@ var Platforms = []string{"WindowsServer", "AzureLocal"}
 func LoadSettings(path string) (Settings, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Settings{}, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", err)}}
+		return Settings{}, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	defer f.Close()
 	raws, err := decodeRaw(path, f)
@@ -135,12 +141,12 @@ func (s Settings) checkParameters(ctx context.Context, c *ast.Compiler) error {
 			continue
 		}
 		if !wholeNonNegative(v) {
-			problems = append(problems, fmt.Sprintf("parameters.%s: expected a whole number of days, 0 or more, got %v", k, v))
+			problems = append(problems, fmt.Sprintf("parameters.%s: expected a whole number of days, 0 or more, got %s %s", k, describe(v), quoted(v)))
 		}
 	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
-		return fmt.Errorf("settings: %s", strings.Join(problems, "; "))
+		return &SettingsError{Problems: problems}
 	}
 	return nil
 }
@@ -195,4 +201,12 @@ func ParseAsOf(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD) or an RFC 3339 time (2025-11-01T08:00:00Z)", s)
+}
+
+// quoted shows a value as the user wrote it: strings in quotes, numbers as written.
+func quoted(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprint(v)
 }

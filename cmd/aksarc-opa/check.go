@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -52,6 +53,10 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	}
 
 	ev, err := evaluator.New(ctx, opts...)
+	var settingsErr *evaluator.SettingsError
+	if errors.As(err, &settingsErr) && *dataFile != "" {
+		return fail(fmt.Errorf("%s: %w", *dataFile, err))
+	}
 	if err != nil {
 		return fail(err)
 	}

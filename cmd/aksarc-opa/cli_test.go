@@ -161,7 +161,9 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 		{"missing file", []string{"check", filepath.Join(dir, "nope.yaml")}, "nope.yaml: cannot read: no such file or directory"},
 		{"bad snapshot", []string{"check", bad}, "bad.yaml:5 (document 2): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
 		{"empty directory", []string{"check", empty}, empty + ": no .yaml, .yml, .json files in this directory"},
-		{"missing data file", []string{"check", "--data", filepath.Join(dir, "none.yaml"), bad}, "none.yaml: cannot read"},
+		{"missing data file", []string{"check", "--data", filepath.Join(dir, "none.yaml"), bad}, "none.yaml: cannot read: no such file or directory"},
+		{"bad parameter in data file", []string{"check", "--data", writeTemp(t, dir, "params.yaml", "aksarc_settings:\n  parameters: {stopWarnDays: \"3\"}\n"), bad},
+			`params.yaml: settings: parameters.stopWarnDays: expected a whole number of days, 0 or more, got a string "3"`},
 		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},
 		{"rules argument", []string{"rules", "x"}, `unexpected argument "x"`},
 	}
@@ -201,4 +203,13 @@ func TestHelpAndVersion(t *testing.T) {
 	if r := cli(t, "", "version"); r.code != exitOK || !strings.HasPrefix(r.stdout, "aksarc-opa ") {
 		t.Fatalf("version: %d %s", r.code, r.stdout)
 	}
+}
+
+func writeTemp(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
