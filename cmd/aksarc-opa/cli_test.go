@@ -166,6 +166,7 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 			`params.yaml: settings: parameters.stopWarnDays: expected a whole number of days, 0 or more, got a string "3"`},
 		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},
 		{"rules argument", []string{"rules", "x"}, `unexpected argument "x"`},
+		{"rules format", []string{"rules", "-o", "xml"}, `unknown output format "xml" (known: json, text)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

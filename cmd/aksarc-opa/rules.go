@@ -2,17 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/internal/output"
 )
 
 func runRules(ctx context.Context, args []string, s streams) int {
 	fs := newFlags("rules", "", s)
-	format := fs.StringP("output", "o", "text", "output format: text|json")
+	format := fs.StringP("output", "o", "text", "output format: "+strings.Join(output.RuleFormats, "|"))
 	if code, done := parseFlags(fs, args, s); done {
 		return code
 	}
@@ -21,27 +20,11 @@ func runRules(ctx context.Context, args []string, s streams) int {
 		return exitUsage
 	}
 	ev, err := evaluator.New(ctx)
+	if err == nil {
+		err = output.WriteRules(s.out, *format, ev.Rules())
+	}
 	if err != nil {
 		fmt.Fprintf(s.err, "aksarc-opa rules: %v\n", err)
-		return exitUsage
-	}
-	switch *format {
-	case "json":
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(ev.Rules()); err != nil {
-			fmt.Fprintf(s.err, "aksarc-opa rules: %v\n", err)
-			return exitUsage
-		}
-	case "text":
-		tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSEVERITY\tNAME\tTITLE\tPOLICY SECTION")
-		for _, r := range ev.Rules() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Name, r.Title, r.PolicySection)
-		}
-		tw.Flush()
-	default:
-		fmt.Fprintf(s.err, "aksarc-opa rules: unknown output format %q (known: json, text)\n", *format)
 		return exitUsage
 	}
 	return exitOK
