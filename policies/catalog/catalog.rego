@@ -137,6 +137,16 @@ catalog := {
 			"note": "Shipped from 2510. No published end date: one year from release (to the day before the anniversary).",
 		},
 	},
+	# Upstream feature gates and their stage per minor version (AKSARC-060): feature_gates.rego.
+	"featureGates": feature_gates,
+	# API versions and the minor version that removes them (AKSARC-070): api_removals.rego.
+	"apiRemovals": api_removals,
+	# Known issues of AKS Arc by version and release (AKSARC-080): known_issues.rego.
+	"knownIssues": known_issues,
+	# CNIs and third-party networking software the policy names (AKSARC-030, 031): networking.rego.
+	"networking": networking,
+	# How AKS Arc provisions nodes and networks (AKSARC-022, 023, 032): infrastructure.rego.
+	"infrastructure": infrastructure,
 	# What AKS Arc deploys and manages. An object in kube-system that matches none of these is a
 	# customer workload (AKSARC-010); a desired change to one that matches is AKSARC-011.
 	"managedComponents": {

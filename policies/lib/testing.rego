@@ -22,3 +22,6 @@ ctx(day) := context.build({}, dates.ns(day), catalog.catalog, null)
 
 # ctx_with is ctx with settings (platform, parameters, catalog overrides).
 ctx_with(day, settings) := context.build(settings, dates.ns(day), catalog.catalog, null)
+
+# ctx_for is ctx with a ClusterSnapshot evaluated alongside (what object rules see as ctx.cluster).
+ctx_for(day, cluster) := context.build({}, dates.ns(day), catalog.catalog, cluster)

@@ -1,0 +1,44 @@
+# METADATA
+# description: |
+#   The pod template of a workload object, wherever its kind keeps it, and its containers. Object
+#   rules about what pods do on nodes (privileges, host namespaces, mounts, images, arguments)
+#   read pods only through these functions, so that every workload kind is judged alike.
+package lib.aksarc.workloads
+
+import data.lib.aksarc.k8s
+
+# Kinds (of the core, apps and batch groups) whose objects carry a pod template, and where.
+_template_paths := {
+	"Pod": ["spec"],
+	"PodTemplate": ["template", "spec"],
+	"ReplicationController": ["spec", "template", "spec"],
+	"Deployment": ["spec", "template", "spec"],
+	"ReplicaSet": ["spec", "template", "spec"],
+	"StatefulSet": ["spec", "template", "spec"],
+	"DaemonSet": ["spec", "template", "spec"],
+	"Job": ["spec", "template", "spec"],
+	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+}
+
+_groups := {"", "apps", "batch", "extensions"}
+
+# pod_spec is the pod spec of a workload object; undefined for objects that run no pods.
+pod_spec(obj) := spec if {
+	k8s.api_group(obj) in _groups
+	path := _template_paths[obj.kind]
+	spec := object.get(obj, path, null)
+	is_object(spec)
+}
+
+# containers lists every container of a pod spec (init and ephemeral ones included), each as
+# {"type": "container" | "initContainer" | "ephemeralContainer", "name", "container"}.
+containers(spec) := [c |
+	some field, type in {"containers": "container", "initContainers": "initContainer", "ephemeralContainers": "ephemeralContainer"}
+	some item in _list(object.get(spec, field, []))
+	is_object(item)
+	c := {"type": type, "name": object.get(item, "name", ""), "container": item}
+]
+
+_list(x) := x if is_array(x)
+
+_list(x) := [] if not is_array(x)
