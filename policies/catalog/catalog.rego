@@ -145,6 +145,8 @@ catalog := {
 	"knownIssues": known_issues,
 	# CNIs and third-party networking software the policy names (AKSARC-030, 031): networking.rego.
 	"networking": networking,
+	# What customizes agent nodes (AKSARC-020, 021): agent_nodes.rego.
+	"agentNodes": agent_nodes,
 	# How AKS Arc provisions nodes and networks (AKSARC-022, 023, 032): infrastructure.rego.
 	"infrastructure": infrastructure,
 	# What AKS Arc deploys and manages. An object in kube-system that matches none of these is a
