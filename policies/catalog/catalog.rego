@@ -199,6 +199,18 @@ catalog := {
 			"tier": ["control-plane"],
 			"app": ["akshci-telemetry"],
 		},
+		# Prefixes of system-created labels and annotations (AKSARC-012): Kubernetes' own
+		# (kubernetes.io/docs/reference/labels-annotations-taints), Cluster API's and AKS Arc's
+		# (msft.microsoft/nodepool-name). A key matches when its prefix is one of these exactly:
+		# app.kubernetes.io/ (the recommended labels users set) is not reserved.
+		"systemMetadataPrefixes": [
+			"kubernetes.io/", "k8s.io/", "node.kubernetes.io/", "node-role.kubernetes.io/",
+			"msft.microsoft/", "cluster.x-k8s.io/",
+			# Also written by the kubelet, kubeadm and controllers on every Node.
+			"beta.kubernetes.io/", "topology.kubernetes.io/", "kubeadm.alpha.kubernetes.io/",
+			"node.alpha.kubernetes.io/", "volumes.kubernetes.io/", "csi.volume.kubernetes.io/",
+		],
+		"systemMetadataSource": "https://kubernetes.io/docs/reference/labels-annotations-taints/",
 		# Cluster-scoped managed objects: kind -> name prefixes (AKSARC-011; AKSARC-010 is only
 		# about the namespace above). Kubernetes and kubeadm create the system: RBAC objects.
 		"clusterScoped": {

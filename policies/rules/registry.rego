@@ -5,6 +5,8 @@
 #   rules. A Go test fails when a rule package with an ID is missing here.
 package lib.aksarc.registry
 
+import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
+import data.lib.aksarc.rules.features.preview_feature_enabled as aksarc_062
 import data.lib.aksarc.rules.lifecycle.disconnected_nearing_limit as aksarc_045
 import data.lib.aksarc.rules.lifecycle.disconnected_too_long as aksarc_044
 import data.lib.aksarc.rules.lifecycle.nodes_deallocated_outside_api as aksarc_043
@@ -13,23 +15,28 @@ import data.lib.aksarc.rules.lifecycle.stopped_nearing_limit as aksarc_042
 import data.lib.aksarc.rules.lifecycle.stopped_update_blocked as aksarc_041
 import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
 import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
+import data.lib.aksarc.rules.managed.system_metadata_change as aksarc_012
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
 import data.lib.aksarc.rules.versions.host_unsupported as aksarc_006
+import data.lib.aksarc.rules.versions.patch_not_current as aksarc_004
 import data.lib.aksarc.rules.versions.version_outside_support as aksarc_001
 import data.lib.aksarc.rules.versions.version_removed as aksarc_002
 import data.lib.aksarc.rules.versions.version_skew as aksarc_005
 import data.lib.aksarc.rules.versions.version_support_ending as aksarc_003
+import data.lib.aksarc.rules.versions.version_unknown_newer as aksarc_091
 
 findings(doc, ctx) := union({
 	aksarc_001.violations(doc, ctx),
 	aksarc_002.violations(doc, ctx),
 	aksarc_003.violations(doc, ctx),
+	aksarc_004.violations(doc, ctx),
 	aksarc_005.violations(doc, ctx),
 	aksarc_006.violations(doc, ctx),
 	aksarc_010.violations(doc, ctx),
 	aksarc_011.violations(doc, ctx),
+	aksarc_012.violations(doc, ctx),
 	aksarc_040.violations(doc, ctx),
 	aksarc_041.violations(doc, ctx),
 	aksarc_042.violations(doc, ctx),
@@ -39,4 +46,7 @@ findings(doc, ctx) := union({
 	aksarc_050.violations(doc, ctx),
 	aksarc_051.violations(doc, ctx),
 	aksarc_052.violations(doc, ctx),
+	aksarc_062.violations(doc, ctx),
+	aksarc_090.violations(doc, ctx),
+	aksarc_091.violations(doc, ctx),
 })

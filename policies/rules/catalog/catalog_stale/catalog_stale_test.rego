@@ -1,0 +1,52 @@
+package lib.aksarc.rules.catalog.catalog_stale_test
+
+import data.lib.aksarc.dates
+import data.lib.aksarc.rules.catalog.catalog_stale as rule
+import data.lib.aksarc.testing
+
+cluster := testing.snapshot({})
+
+# Reviewed 2025-10-09; 120 days later is 2026-02-06.
+test_silent_at_exactly_the_limit if {
+	count(rule.violations(cluster, testing.ctx("2026-02-06"))) == 0
+}
+
+test_fires_one_second_past_the_limit if {
+	c := object.union(testing.ctx("2026-02-06"), {"asOf": dates.ns("2026-02-06T00:00:01Z")})
+	fs := rule.violations(cluster, c)
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-090"
+	f.severity == "warn"
+	f.details.catalogReviewed == "2025-10-09"
+	f.details.ageDays == 120
+	f.details.maxAgeDays == 120
+}
+
+test_fires_the_day_after if {
+	some f in rule.violations(cluster, testing.ctx("2026-02-07"))
+	f.details.ageDays == 121
+	f.details.asOf == "2026-02-07"
+	contains(f.message, "last reviewed on 2025-10-09, 121 days before the evaluation date 2026-02-07")
+}
+
+test_silent_for_a_fresh_catalog if {
+	count(rule.violations(cluster, testing.ctx("2025-11-01"))) == 0
+}
+
+test_parameter_changes_the_limit if {
+	c := testing.ctx_with("2025-11-01", {"parameters": {"catalogMaxAgeDays": 20}})
+	some f in rule.violations(cluster, c)
+	f.details.maxAgeDays == 20
+	f.details.ageDays == 23
+}
+
+test_a_reviewed_override_renews_the_catalog if {
+	c := testing.ctx_with("2026-06-01", {"catalog": {"reviewed": "2026-05-01"}})
+	count(rule.violations(cluster, c)) == 0
+	count(rule.violations(cluster, testing.ctx("2026-06-01"))) == 1
+}
+
+test_silent_for_objects if {
+	count(rule.violations({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}, testing.ctx("2027-01-01"))) == 0
+}

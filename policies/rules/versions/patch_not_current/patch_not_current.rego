@@ -1,0 +1,101 @@
+# METADATA
+# title: Kubernetes patch version not current
+# description: |
+#   The control plane's or a node pool's Kubernetes patch version is not one of the patch
+#   versions the catalog lists as current for its minor version and platform. A minor version the
+#   catalog does not know is judged by AKSARC-001 or AKSARC-091 instead; a version without a
+#   patch number ("1.31") cannot be judged.
+# related_resources:
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
+#     description: Supported version policy
+#   - ref: https://learn.microsoft.com/azure/aks/aksarc/supported-kubernetes-versions
+#     description: Supported Kubernetes versions in AKS Arc
+# custom:
+#   id: AKSARC-004
+#   name: patch-not-current
+#   severity: warn
+#   section: Supported version policy
+#   input: snapshot
+#   requires: [spec.cluster.kubernetesVersion]
+#   remediation: Upgrade the control plane and every node pool to one of the current patch versions of their minor version (az aksarc get-versions lists them); AKS Arc keeps at most two patch versions of each minor version.
+package lib.aksarc.rules.versions.patch_not_current
+
+import data.lib.aksarc.catalog
+import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+import data.lib.aksarc.versions
+
+violations(doc, ctx) := {f |
+	snapshot.is_snapshot(doc)
+	platform := snapshot.platform(doc, ctx)
+	some subject in _subjects(doc)
+	v := versions.parse(subject.version)
+	v.patch != null
+	e := catalog.entry(ctx, platform, v.minor_key)
+	current := _patches(e)
+	not v.text in current
+	not _listed(v, current)
+	f := result.finding(
+		rego.metadata.chain(),
+		doc,
+		sprintf("%s of cluster %s runs Kubernetes %s, which is not a current patch of %s on %s (current: %s)%s; upgrade to %s", [subject.label, doc.metadata.name, v.text, v.minor_key, platform, catalog.list(current), _newer_note(v, current), _target(current)]),
+		{
+			"subject": subject.kind,
+			"name": subject.name,
+			"kubernetesVersion": v.text,
+			"minorVersion": v.minor_key,
+			"platform": platform,
+			"currentPatches": current,
+			"newerThanCatalog": _newer(v, current),
+		},
+	)
+}
+
+# The control plane (the cluster's version) and each node pool that names its own version.
+_subjects(doc) := array.concat(
+	[{"kind": "controlPlane", "name": doc.metadata.name, "label": "the control plane", "version": snapshot.cluster(doc).kubernetesVersion}],
+	[s |
+		some i, p in object.get(doc, ["spec", "cluster", "agentPoolProfiles"], [])
+		is_object(p)
+		name := _pool_name(p, i)
+		s := {"kind": "nodePool", "name": name, "label": sprintf("node pool %s", [name]), "version": p.kubernetesVersion}
+	],
+)
+
+_pool_name(p, _) := p.name if is_string(p.name)
+
+_pool_name(p, i) := sprintf("#%d", [i]) if not is_string(object.get(p, "name", null))
+
+# The catalog's current patch versions of a minor, as written ("1.31.10"); [] when it has none.
+_patches(e) := [p | some p in object.get(e, "patches", []); is_string(p)]
+
+# A patch written with a suffix or a leading "v" in the catalog still matches.
+_listed(v, current) if {
+	some p in current
+	c := versions.parse(p)
+	[c.major, c.minor, c.patch] == [v.major, v.minor, v.patch]
+}
+
+# A patch newer than every current one: the catalog may be behind the servers (AKSARC-090).
+_newer(v, current) if {
+	count(current) > 0
+	every p in current {
+		versions.parse(p).patch < v.patch
+	}
+}
+
+default _newer(_, _) := false
+
+_newer_note(v, current) := "; it is newer than every patch the catalog lists, so if AKS Arc ships it, update the catalog" if _newer(v, current)
+
+_newer_note(v, current) := "" if not _newer(v, current)
+
+_target(current) := _latest(current) if count(current) > 0
+
+_target(current) := "a supported version" if count(current) == 0
+
+_latest(current) := min({p |
+	newest := max({versions.parse(x).patch | some x in current})
+	some p in current
+	versions.parse(p).patch == newest
+})
