@@ -187,12 +187,16 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	}
 
 	// Findings follow the order of the input documents, then the rule IDs.
-	var findings []Finding
-	for _, fs := range results {
+	findings := []Finding{}
+	notEvaluated := []NotEvaluated{}
+	for i, fs := range results {
 		sortFindings(fs)
 		findings = append(findings, fs...)
+		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], fs)...)
 	}
-	return &Report{Summary: summarize(findings, len(docs), cfg.asOf), Findings: findings}, nil
+	summary := summarize(findings, len(docs), cfg.asOf)
+	summary.NotEvaluated = len(notEvaluated)
+	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated}, nil
 }
 
 func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) ([]Finding, error) {

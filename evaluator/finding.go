@@ -79,6 +79,8 @@ type Summary struct {
 	Documents int       `json:"documents"`
 	Deny      int       `json:"deny"`
 	Warn      int       `json:"warn"`
+	// NotEvaluated counts the rules that could not judge a snapshot for lack of facts.
+	NotEvaluated int `json:"notEvaluated"`
 }
 
 // Report is the result of one evaluation: every finding, in the order of the input documents
@@ -86,6 +88,8 @@ type Summary struct {
 type Report struct {
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
+	// NotEvaluated lists the snapshot rules that stayed silent only because facts were missing.
+	NotEvaluated []NotEvaluated `json:"notEvaluated"`
 }
 
 func summarize(findings []Finding, documents int, asOf time.Time) Summary {

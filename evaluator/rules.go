@@ -18,8 +18,10 @@ type Rule struct {
 	PolicyURL     string   `json:"policyURL"`
 	Remediation   string   `json:"remediation"`
 	Input         string   `json:"input"`              // snapshot, object or both
-	Requires      []string `json:"requires,omitempty"` // the fields the rule reads
+	Requires      []string `json:"requires,omitempty"` // the snapshot facts it needs (facts.go)
 	Package       string   `json:"package"`
+
+	requirements []requirement
 }
 
 // rulesFromAnnotations collects every package annotation that carries a rule ID.
@@ -58,6 +60,13 @@ func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
 			for _, f := range req {
 				r.Requires = append(r.Requires, str(f))
 			}
+		}
+		for _, text := range r.Requires {
+			req, err := parseRequirement(text)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s (%s): %w", id, pkg, err)
+			}
+			r.requirements = append(r.requirements, req)
 		}
 		if r.Name == "" || r.Title == "" || r.PolicySection == "" || r.PolicyURL == "" || r.Remediation == "" ||
 			(r.Severity != SeverityDeny && r.Severity != SeverityWarn) {

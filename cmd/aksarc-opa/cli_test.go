@@ -214,3 +214,38 @@ func writeTemp(t *testing.T, dir, name, content string) string {
 	}
 	return p
 }
+
+// A snapshot with few facts is not "supported" in silence: the report lists the rules that
+// could not judge it, in text and JSON, and the exit code follows the findings alone.
+func TestCheckListsRulesNotEvaluated(t *testing.T) {
+	snapshot := "apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: bare}\nspec:\n  cluster: {kubernetesVersion: 1.31.10}\n"
+	r := cli(t, snapshot, "check", "--as-of", "2025-11-01", "-")
+	if r.code != exitOK {
+		t.Fatalf("code %d: %s", r.code, r.err)
+	}
+	for _, want := range []string{
+		"rules were not evaluated: facts are missing (listed at the end).",
+		"Not evaluated (",
+		"  ClusterSnapshot bare in -:1 (document 1)\n",
+		"    AKSARC-040 stopped-control-plane-out-of-support: needs spec.cluster.power.state\n",
+		"    AKSARC-006 host-unsupported: needs spec.host.os\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = cli(t, snapshot, "check", "-o", "json", "--as-of", "2025-11-01", "-")
+	var got struct {
+		Summary      struct{ NotEvaluated int }
+		NotEvaluated []struct {
+			RuleID  string
+			Missing []string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Summary.NotEvaluated == 0 || got.Summary.NotEvaluated != len(got.NotEvaluated) || got.NotEvaluated[0].RuleID == "" || len(got.NotEvaluated[0].Missing) == 0 {
+		t.Errorf("json: %+v", got)
+	}
+}

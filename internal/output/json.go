@@ -11,7 +11,8 @@ import (
 // removed or changes meaning (adding a field does not change it).
 const JSONSchemaVersion = "aksarc-opa.report/v1"
 
-// JSON writes {"schema", "summary", "findings"}: the evaluator's types with their JSON tags.
+// JSON writes {"schema", "summary", "findings", "notEvaluated"}: the evaluator's types with
+// their JSON tags.
 type JSON struct{}
 
 func (JSON) Write(w io.Writer, r *evaluator.Report) error {
@@ -19,11 +20,16 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 	if findings == nil {
 		findings = []evaluator.Finding{}
 	}
+	notEvaluated := r.NotEvaluated
+	if notEvaluated == nil {
+		notEvaluated = []evaluator.NotEvaluated{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Schema   string              `json:"schema"`
-		Summary  evaluator.Summary   `json:"summary"`
-		Findings []evaluator.Finding `json:"findings"`
-	}{JSONSchemaVersion, r.Summary, findings})
+		Schema       string                   `json:"schema"`
+		Summary      evaluator.Summary        `json:"summary"`
+		Findings     []evaluator.Finding      `json:"findings"`
+		NotEvaluated []evaluator.NotEvaluated `json:"notEvaluated"`
+	}{JSONSchemaVersion, r.Summary, findings, notEvaluated})
 }

@@ -18,6 +18,9 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", strings.ToUpper(string(s.Verdict)), s.AsOf.Format("2006-01-02"))
 	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
 		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
+	if s.NotEvaluated > 0 {
+		fmt.Fprintf(&b, "%s not evaluated: facts are missing (listed at the end).\n", plural(s.NotEvaluated, "rule was", "rules were"))
+	}
 	for _, f := range r.Findings {
 		b.WriteString("\n")
 		fmt.Fprintf(&b, "%s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
@@ -30,8 +33,26 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	if len(r.Findings) == 0 {
 		b.WriteString("\nNo findings: nothing the rules check puts this input out of support.\n")
 	}
+	writeNotEvaluated(&b, r.NotEvaluated)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeNotEvaluated lists, per snapshot, the rules that could not judge it and the facts that
+// would let them, so that silence is never mistaken for a clean bill of health.
+func writeNotEvaluated(b *strings.Builder, list []evaluator.NotEvaluated) {
+	if len(list) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nNot evaluated (%s could not judge a snapshot: facts are missing from it):\n", plural(len(list), "rule", "rules"))
+	var last evaluator.Source
+	for _, n := range list {
+		if n.Source != last {
+			fmt.Fprintf(b, "  %s in %s\n", object(n.Resource), n.Source)
+			last = n.Source
+		}
+		fmt.Fprintf(b, "    %s %s: needs %s\n", n.RuleID, n.Name, strings.Join(n.Missing, "; "))
+	}
 }
 
 func object(r evaluator.Resource) string {

@@ -14,7 +14,7 @@
 #   severity: deny
 #   section: Stopped or disconnected clusters
 #   input: snapshot
-#   requires: [spec.cluster.power.state, spec.cluster.power.method, spec.cluster.power.since]
+#   requires: [spec.cluster.power.state, "spec.cluster.power.method when spec.cluster.power.state=Stopped", "spec.cluster.power.since when spec.cluster.power.state=Stopped"]
 #   remediation: Start the node VMs again and stop or start clusters only with the AKS Arc tools; deallocate nodes through Hyper-V only inside a declared maintenance window and for no more than 30 days.
 package lib.aksarc.rules.lifecycle.nodes_deallocated_outside_api
 

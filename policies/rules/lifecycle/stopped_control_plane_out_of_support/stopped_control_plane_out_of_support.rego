@@ -10,7 +10,7 @@
 #   severity: deny
 #   section: Stopped or disconnected clusters
 #   input: snapshot
-#   requires: [spec.cluster.power.state, spec.cluster.power.since]
+#   requires: [spec.cluster.power.state, "spec.cluster.power.since when spec.cluster.power.state=Stopped"]
 #   remediation: Start the cluster with the AKS Arc tools and upgrade it to a supported version; a control plane stopped for more than 30 days is out of support.
 package lib.aksarc.rules.lifecycle.stopped_control_plane_out_of_support
 

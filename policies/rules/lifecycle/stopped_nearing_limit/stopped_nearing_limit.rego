@@ -12,7 +12,7 @@
 #   severity: warn
 #   section: Stopped or disconnected clusters
 #   input: snapshot
-#   requires: [spec.cluster.power.state, spec.cluster.power.since]
+#   requires: [spec.cluster.power.state, "spec.cluster.power.since when spec.cluster.power.state=Stopped"]
 #   remediation: Start the cluster with the AKS Arc tools before it has been stopped for 30 days; after that its control plane is out of support.
 package lib.aksarc.rules.lifecycle.stopped_nearing_limit
 

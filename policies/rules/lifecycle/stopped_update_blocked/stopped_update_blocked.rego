@@ -12,7 +12,7 @@
 #   severity: deny
 #   section: Stopped or disconnected clusters
 #   input: snapshot
-#   requires: [spec.cluster.power.state, spec.cluster.power.since]
+#   requires: [spec.cluster.power.state, "spec.cluster.power.since when spec.cluster.power.state=Stopped"]
 #   remediation: Start the cluster with the AKS Arc tools; if it still cannot be updated, redeploy it on a supported release. Do not keep clusters stopped longer than the update limit of the platform.
 package lib.aksarc.rules.lifecycle.stopped_update_blocked
 

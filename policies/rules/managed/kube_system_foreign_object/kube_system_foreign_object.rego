@@ -14,7 +14,7 @@
 #   severity: deny
 #   section: Managed features in AKS Arc
 #   input: object
-#   requires: [kind, metadata.namespace, metadata.name]
+#   requires: []
 #   remediation: Move the workload and its configuration to a namespace of your own; kube-system holds only the components AKS Arc deploys and maintains. If the object is an AKS Arc component the inventory does not know, add its name, prefix or label to managedComponents in the catalog settings.
 package lib.aksarc.rules.managed.kube_system_foreign_object
 

@@ -16,7 +16,7 @@
 #   severity: deny
 #   section: Managed features in AKS Arc
 #   input: object
-#   requires: [kind, metadata.name]
+#   requires: []
 #   remediation: Remove the manifest, or change the component only through the AKS Arc tools where they offer the setting. AKS Arc deploys and maintains its managed components; a direct change is overwritten on the next update or leaves the cluster unsupported.
 package lib.aksarc.rules.managed.managed_component_change
 

@@ -12,7 +12,7 @@
 #   severity: deny
 #   section: Deleted or suspended subscription
 #   input: snapshot
-#   requires: [spec.subscription.state, spec.subscription.stateChangedAt]
+#   requires: [spec.subscription.state, "spec.subscription.stateChangedAt when spec.subscription.state=Warned,PastDue,Disabled,Deleted"]
 #   remediation: Reinstate the Azure subscription (or, if it was deleted, redeploy AKS Arc in an active subscription) and bring the cluster back to a supported state.
 package lib.aksarc.rules.subscription.subscription_out_of_support
 

@@ -13,7 +13,7 @@
 #   severity: deny
 #   section: Supported version policy
 #   input: snapshot
-#   requires: [spec.host.os, spec.host.azureLocalRelease]
+#   requires: ["WindowsServer: spec.host.os", "AzureLocal: spec.host.azureLocalRelease"]
 #   remediation: Run AKS Arc on a supported host - Windows Server 2019 Datacenter or later within its end of support, or a supported Azure Local release; update the host before requesting support. AKS Arc is not supported on unsupported versions of the host product.
 package lib.aksarc.rules.versions.host_unsupported
 

@@ -18,7 +18,7 @@
 #   severity: deny
 #   section: Supported version policy
 #   input: both
-#   requires: [spec.cluster.kubernetesVersion, spec.controlPlane.components, spec.nodes, spec.cluster.agentPoolProfiles, status.nodeInfo.kubeletVersion, status.nodeInfo.kubeProxyVersion]
+#   requires: ["spec.controlPlane.components | spec.nodes | spec.cluster.agentPoolProfiles"]
 #   remediation: Finish the upgrade with the AKS Arc tools so that every control plane component and node pool runs a version the Kubernetes version skew policy allows; do not change component versions outside the AKS Arc API.
 package lib.aksarc.rules.versions.version_skew
 
