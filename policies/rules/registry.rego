@@ -6,6 +6,8 @@
 package lib.aksarc.registry
 
 import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
+import data.lib.aksarc.rules.features.alpha_api_in_use as aksarc_061
+import data.lib.aksarc.rules.features.alpha_feature_gate as aksarc_060
 import data.lib.aksarc.rules.features.preview_feature_enabled as aksarc_062
 import data.lib.aksarc.rules.lifecycle.disconnected_nearing_limit as aksarc_045
 import data.lib.aksarc.rules.lifecycle.disconnected_too_long as aksarc_044
@@ -46,6 +48,8 @@ findings(doc, ctx) := union({
 	aksarc_050.violations(doc, ctx),
 	aksarc_051.violations(doc, ctx),
 	aksarc_052.violations(doc, ctx),
+	aksarc_060.violations(doc, ctx),
+	aksarc_061.violations(doc, ctx),
 	aksarc_062.violations(doc, ctx),
 	aksarc_090.violations(doc, ctx),
 	aksarc_091.violations(doc, ctx),
