@@ -21,7 +21,9 @@ import data.lib.aksarc.rules.managed.system_metadata_change as aksarc_012
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
+import data.lib.aksarc.rules.upgrades.api_removed_in_next_minor as aksarc_070
 import data.lib.aksarc.rules.versions.host_unsupported as aksarc_006
+import data.lib.aksarc.rules.versions.known_issue as aksarc_080
 import data.lib.aksarc.rules.versions.patch_not_current as aksarc_004
 import data.lib.aksarc.rules.versions.version_outside_support as aksarc_001
 import data.lib.aksarc.rules.versions.version_removed as aksarc_002
@@ -51,6 +53,8 @@ findings(doc, ctx) := union({
 	aksarc_060.violations(doc, ctx),
 	aksarc_061.violations(doc, ctx),
 	aksarc_062.violations(doc, ctx),
+	aksarc_070.violations(doc, ctx),
+	aksarc_080.violations(doc, ctx),
 	aksarc_090.violations(doc, ctx),
 	aksarc_091.violations(doc, ctx),
 })
