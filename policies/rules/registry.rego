@@ -18,6 +18,10 @@ import data.lib.aksarc.rules.lifecycle.stopped_update_blocked as aksarc_041
 import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
 import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
 import data.lib.aksarc.rules.managed.system_metadata_change as aksarc_012
+import data.lib.aksarc.rules.networking.cni_not_supported as aksarc_030
+import data.lib.aksarc.rules.networking.third_party_oss as aksarc_031
+import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
+import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
@@ -41,6 +45,10 @@ findings(doc, ctx) := union({
 	aksarc_010.violations(doc, ctx),
 	aksarc_011.violations(doc, ctx),
 	aksarc_012.violations(doc, ctx),
+	aksarc_020.violations(doc, ctx),
+	aksarc_021.violations(doc, ctx),
+	aksarc_030.violations(doc, ctx),
+	aksarc_031.violations(doc, ctx),
 	aksarc_040.violations(doc, ctx),
 	aksarc_041.violations(doc, ctx),
 	aksarc_042.violations(doc, ctx),
