@@ -19,8 +19,11 @@ import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
 import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
 import data.lib.aksarc.rules.managed.system_metadata_change as aksarc_012
 import data.lib.aksarc.rules.networking.cni_not_supported as aksarc_030
+import data.lib.aksarc.rules.networking.network_outside_defined_subnets as aksarc_032
 import data.lib.aksarc.rules.networking.third_party_oss as aksarc_031
 import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
+import data.lib.aksarc.rules.nodes.node_image_outdated as aksarc_022
+import data.lib.aksarc.rules.nodes.node_not_managed as aksarc_023
 import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
@@ -47,8 +50,11 @@ findings(doc, ctx) := union({
 	aksarc_012.violations(doc, ctx),
 	aksarc_020.violations(doc, ctx),
 	aksarc_021.violations(doc, ctx),
+	aksarc_022.violations(doc, ctx),
+	aksarc_023.violations(doc, ctx),
 	aksarc_030.violations(doc, ctx),
 	aksarc_031.violations(doc, ctx),
+	aksarc_032.violations(doc, ctx),
 	aksarc_040.violations(doc, ctx),
 	aksarc_041.violations(doc, ctx),
 	aksarc_042.violations(doc, ctx),
