@@ -29,6 +29,7 @@ type Evaluator struct {
 	query    rego.PreparedEvalQuery
 	rules    []Rule
 	catalog  map[string]any
+	params   map[string]any // the parameters' defaults
 	settings Settings
 	asOf     time.Time // default as-of; zero means the time of each call
 }
@@ -102,7 +103,10 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 	if e.catalog, err = evalValue(ctx, compiler, "data.aksarc.catalog.catalog"); err != nil {
 		return nil, err
 	}
-	if err := cfg.settings.checkParameters(ctx, compiler); err != nil {
+	if e.params, err = evalValue(ctx, compiler, defaultParametersQuery); err != nil {
+		return nil, err
+	}
+	if err := cfg.settings.checkParameters(e.params); err != nil {
 		return nil, err
 	}
 	if problems := checkCatalogOverride(e.catalog, cfg.settings.Catalog); len(problems) > 0 {
@@ -126,6 +130,9 @@ func (e *Evaluator) Rule(id string) (Rule, bool) {
 
 // Catalog returns the embedded catalog (without user overrides).
 func (e *Evaluator) Catalog() map[string]any { return e.catalog }
+
+// DefaultParameters returns the thresholds a user may change, with their default values.
+func (e *Evaluator) DefaultParameters() map[string]any { return e.params }
 
 // EvaluateOption configures one Evaluate call.
 type EvaluateOption func(*evalConfig)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -315,5 +318,93 @@ func TestCancelledEvaluationIsOneError(t *testing.T) {
 	_, err = e.Evaluate(ctx, docs)
 	if err == nil || err.Error() != "evaluate: context canceled" {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A rule's METADATA `parameters` names exactly the thresholds its Rego reads, each one a
+// parameter the policies define; and every parameter is read by some rule.
+func TestRuleParametersMatchTheirSource(t *testing.T) {
+	e := newEvaluator(t)
+	used := map[string]bool{}
+	refs := regexp.MustCompile(`ctx\.parameters\.([A-Za-z]+)`)
+	for _, r := range e.Rules() {
+		src, err := fs.ReadFile(policies.FS, r.File)
+		if err != nil {
+			t.Fatalf("%s: %v", r.ID, err)
+		}
+		read := map[string]bool{}
+		for _, m := range refs.FindAllStringSubmatch(string(src), -1) {
+			read[m[1]] = true
+		}
+		declared := map[string]bool{}
+		for _, p := range r.Parameters {
+			declared[p] = true
+			used[p] = true
+			if _, ok := e.DefaultParameters()[p]; !ok {
+				t.Errorf("%s: parameter %s is not defined in lib.aksarc.context.default_parameters", r.ID, p)
+			}
+		}
+		if !maps.Equal(read, declared) {
+			t.Errorf("%s: METADATA parameters %v, the Rego reads %v", r.ID, r.Parameters, slices.Sorted(maps.Keys(read)))
+		}
+	}
+	for p := range e.DefaultParameters() {
+		if !used[p] {
+			t.Errorf("parameter %s is read by no rule", p)
+		}
+	}
+}
+
+// The rule catalog is a contract (IDs never change meaning): every ID, name and severity of the
+// specification is a rule of this build, and the build has no other.
+func TestRulesAreTheCatalogContract(t *testing.T) {
+	contract := map[string][2]string{
+		"AKSARC-001": {"version-outside-support", "deny"},
+		"AKSARC-002": {"version-removed", "deny"},
+		"AKSARC-003": {"version-support-ending", "warn"},
+		"AKSARC-004": {"patch-not-current", "warn"},
+		"AKSARC-005": {"version-skew", "deny"},
+		"AKSARC-006": {"host-unsupported", "deny"},
+		"AKSARC-010": {"kube-system-foreign-object", "deny"},
+		"AKSARC-011": {"managed-component-change", "deny"},
+		"AKSARC-012": {"system-metadata-change", "deny"},
+		"AKSARC-020": {"privileged-node-customization", "warn"},
+		"AKSARC-021": {"nic-level-network-change", "warn"},
+		"AKSARC-022": {"node-image-outdated", "warn"},
+		"AKSARC-023": {"node-not-managed", "deny"},
+		"AKSARC-030": {"cni-not-supported", "warn"},
+		"AKSARC-031": {"third-party-oss", "warn"},
+		"AKSARC-032": {"network-outside-defined-subnets", "warn"},
+		"AKSARC-040": {"stopped-control-plane-out-of-support", "deny"},
+		"AKSARC-041": {"stopped-update-blocked", "deny"},
+		"AKSARC-042": {"stopped-nearing-limit", "warn"},
+		"AKSARC-043": {"nodes-deallocated-outside-api", "deny"},
+		"AKSARC-044": {"disconnected-too-long", "deny"},
+		"AKSARC-045": {"disconnected-nearing-limit", "warn"},
+		"AKSARC-050": {"subscription-out-of-support", "deny"},
+		"AKSARC-051": {"subscription-suspended", "warn"},
+		"AKSARC-052": {"subscription-deleted", "deny"},
+		"AKSARC-060": {"alpha-feature-gate", "deny"},
+		"AKSARC-061": {"alpha-api-in-use", "deny"},
+		"AKSARC-062": {"preview-feature-enabled", "warn"},
+		"AKSARC-070": {"api-removed-in-next-minor", "warn"},
+		"AKSARC-080": {"known-issue", "warn"},
+		"AKSARC-090": {"catalog-stale", "warn"},
+		"AKSARC-091": {"version-unknown-newer", "warn"},
+	}
+	rules := newEvaluator(t).Rules()
+	for _, r := range rules {
+		want, ok := contract[r.ID]
+		if !ok {
+			t.Errorf("%s %s is not in the catalog contract", r.ID, r.Name)
+			continue
+		}
+		if r.Name != want[0] || string(r.Severity) != want[1] {
+			t.Errorf("%s is %s/%s, the contract says %s/%s", r.ID, r.Name, r.Severity, want[0], want[1])
+		}
+		delete(contract, r.ID)
+	}
+	for id, want := range contract {
+		t.Errorf("%s %s is missing", id, want[0])
 	}
 }

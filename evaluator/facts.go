@@ -124,17 +124,14 @@ func lookup(v any, path []string) []any {
 	return out
 }
 
-// present is false for null, "" and empty lists or objects: a fact nobody filled in.
+// present is false for null and "": a fact nobody filled in. An empty list or object is a fact
+// ("no preview features are on").
 func present(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return false
 	case string:
 		return strings.TrimSpace(x) != ""
-	case []any:
-		return len(x) > 0
-	case map[string]any:
-		return len(x) > 0
 	}
 	return true
 }

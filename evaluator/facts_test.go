@@ -53,9 +53,10 @@ func TestRequirementMissing(t *testing.T) {
 		{"spec.cluster.power.since when spec.nothing=Stopped", "WindowsServer", false},
 		{"spec.cluster.agentPoolProfiles[].nodeImageDate", "WindowsServer", false},
 		{"spec.cluster.agentPoolProfiles[].nodeImageVersion", "WindowsServer", true},
-		{"spec.cluster.release", "WindowsServer", true},       // empty string
-		{"spec.nodes", "WindowsServer", true},                 // empty list
-		{"spec.features.featureGates", "WindowsServer", true}, // empty object
+		{"spec.cluster.release", "WindowsServer", true},        // empty string
+		{"spec.nodes", "WindowsServer", false},                 // an empty list is a fact
+		{"spec.features.featureGates", "WindowsServer", false}, // so is an empty object
+		{"spec.nothing", "WindowsServer", true},
 		{"spec.features.previewFeatures", "WindowsServer", false},
 		{"spec.nodes | spec.cluster.agentPoolProfiles", "WindowsServer", false},
 		{"AzureLocal: spec.host.azureLocalRelease", "WindowsServer", false},

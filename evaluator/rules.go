@@ -17,9 +17,11 @@ type Rule struct {
 	PolicySection string   `json:"policySection"`
 	PolicyURL     string   `json:"policyURL"`
 	Remediation   string   `json:"remediation"`
-	Input         string   `json:"input"`              // snapshot, object or both
-	Requires      []string `json:"requires,omitempty"` // the snapshot facts it needs (facts.go)
+	Input         string   `json:"input"`                // snapshot, object or both
+	Requires      []string `json:"requires,omitempty"`   // the snapshot facts it needs (facts.go)
+	Parameters    []string `json:"parameters,omitempty"` // the thresholds it reads
 	Package       string   `json:"package"`
+	File          string   `json:"file"` // its Rego file, relative to policies/
 
 	requirements []requirement
 }
@@ -52,6 +54,10 @@ func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
 			Remediation:   str(a.Custom["remediation"]),
 			Input:         str(a.Custom["input"]),
 			Package:       pkg,
+			Parameters:    strs(a.Custom["parameters"]),
+		}
+		if a.Location != nil {
+			r.File = a.Location.File
 		}
 		if len(a.RelatedResources) > 0 {
 			r.PolicyURL = a.RelatedResources[0].Ref.String()
@@ -76,6 +82,15 @@ func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules, nil
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	var out []string
+	for _, x := range list {
+		out = append(out, str(x))
+	}
+	return out
 }
 
 func str(v any) string {

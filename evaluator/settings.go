@@ -1,15 +1,12 @@
 package evaluator
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // Settings are what a user may change without editing the policies. In a data file they sit
@@ -120,15 +117,11 @@ func (s Settings) check() error {
 	return nil
 }
 
+// defaultParametersQuery reads the parameters the policies define, with their defaults.
+const defaultParametersQuery = "data.lib.aksarc.context.default_parameters"
+
 // checkParameters accepts only the parameters the policies define, as whole non-negative numbers.
-func (s Settings) checkParameters(ctx context.Context, c *ast.Compiler) error {
-	if len(s.Parameters) == 0 {
-		return nil
-	}
-	defaults, err := evalValue(ctx, c, "data.lib.aksarc.context.default_parameters")
-	if err != nil {
-		return err
-	}
+func (s Settings) checkParameters(defaults map[string]any) error {
 	var problems []string
 	for k, v := range s.Parameters {
 		if _, known := defaults[k]; !known {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -166,7 +167,7 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 			`params.yaml: settings: parameters.stopWarnDays: expected a whole number of days, 0 or more, got a string "3"`},
 		{"explain unknown", []string{"explain", "AKSARC-999"}, `no rule "AKSARC-999"`},
 		{"rules argument", []string{"rules", "x"}, `unexpected argument "x"`},
-		{"rules format", []string{"rules", "-o", "xml"}, `unknown output format "xml" (known: json, text)`},
+		{"rules format", []string{"rules", "-o", "xml"}, `unknown output format "xml" (known: json, markdown, text)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -191,6 +192,12 @@ func TestRulesAndExplain(t *testing.T) {
 	r = cli(t, "", "explain", "stopped-control-plane-out-of-support")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "AKSARC-040 stopped-control-plane-out-of-support (deny)") || !strings.Contains(r.stdout, "What to do:") {
 		t.Fatalf("explain: %d\n%s", r.code, r.stdout)
+	}
+	r = cli(t, "", "explain", "aksarc-042")
+	for _, want := range []string{"Needs:      spec.cluster.power.state; spec.cluster.power.since when spec.cluster.power.state=Stopped", "Parameter:  stopWarnDays (default 7)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain AKSARC-042 lacks %q:\n%s", want, r.stdout)
+		}
 	}
 }
 
@@ -247,5 +254,52 @@ func TestCheckListsRulesNotEvaluated(t *testing.T) {
 	}
 	if got.Summary.NotEvaluated == 0 || got.Summary.NotEvaluated != len(got.NotEvaluated) || got.NotEvaluated[0].RuleID == "" || len(got.NotEvaluated[0].Missing) == 0 {
 		t.Errorf("json: %+v", got)
+	}
+}
+
+// docs/rules.md is generated (scripts/generate); it must match the rules and catalog as built.
+func TestDocsRulesIsCurrent(t *testing.T) {
+	r := cli(t, "", "rules", "-o", "markdown")
+	if r.code != exitOK {
+		t.Fatalf("code %d: %s", r.code, r.err)
+	}
+	checkedIn, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(checkedIn) != r.stdout {
+		t.Fatal("docs/rules.md is stale: run scripts/generate and commit the result")
+	}
+	for _, want := range []string{"## AKSARC-001 version-outside-support", "| `versionWarnDays` | 60 | AKSARC-003 |", "# Catalog"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("rules -o markdown lacks %q", want)
+		}
+	}
+}
+
+// docs/coverage.md maps the policy to the rules: every rule of this build appears in it, and it
+// names no rule that does not exist.
+func TestDocsCoverageNamesEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/coverage.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := cli(t, "", "rules", "-o", "json")
+	var rules []struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, rule := range rules {
+		known[rule.ID] = true
+		if !strings.Contains(string(doc), rule.ID) {
+			t.Errorf("docs/coverage.md does not name %s", rule.ID)
+		}
+	}
+	for _, id := range regexp.MustCompile(`AKSARC-\d{3}`).FindAllString(string(doc), -1) {
+		if !known[id] {
+			t.Errorf("docs/coverage.md names %s, which is not a rule", id)
+			known[id] = true // once is enough
+		}
 	}
 }

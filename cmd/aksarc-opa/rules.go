@@ -21,7 +21,7 @@ func runRules(ctx context.Context, args []string, s streams) int {
 	}
 	ev, err := evaluator.New(ctx)
 	if err == nil {
-		err = output.WriteRules(s.out, *format, ev.Rules())
+		err = output.WriteRules(s.out, *format, ev)
 	}
 	if err != nil {
 		fmt.Fprintf(s.err, "aksarc-opa rules: %v\n", err)
@@ -62,7 +62,10 @@ func runExplain(ctx context.Context, args []string, s streams) int {
 	fmt.Fprintf(s.out, "Fires when: %s\n\n", strings.TrimSpace(r.Description))
 	fmt.Fprintf(s.out, "Reads:      %s\n", r.Input)
 	if len(r.Requires) > 0 {
-		fmt.Fprintf(s.out, "Needs:      %s\n", strings.Join(r.Requires, ", "))
+		fmt.Fprintf(s.out, "Needs:      %s (from a ClusterSnapshot; without them: not evaluated)\n", strings.Join(r.Requires, "; "))
+	}
+	for _, p := range r.Parameters {
+		fmt.Fprintf(s.out, "Parameter:  %s (default %v)\n", p, ev.DefaultParameters()[p])
 	}
 	fmt.Fprintf(s.out, "Policy:     %s\n            %s\n", r.PolicySection, r.PolicyURL)
 	fmt.Fprintf(s.out, "What to do: %s\n", r.Remediation)

@@ -4,17 +4,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
-
-	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
 // RuleFormats are the formats of `aksarc-opa rules`.
-var RuleFormats = []string{"json", "text"}
+var RuleFormats = []string{"json", "markdown", "text"}
 
-// WriteRules lists the catalog of rules: a table for people, or the rules as JSON.
-func WriteRules(w io.Writer, format string, rules []evaluator.Rule) error {
+// WriteRules lists the catalog of rules: a table for people, the rules as JSON, or the rule
+// book in Markdown (docs/rules.md).
+func WriteRules(w io.Writer, format string, book RuleBook) error {
+	rules := book.Rules()
 	switch format {
+	case "markdown":
+		return WriteRuleBook(w, book)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -27,5 +30,5 @@ func WriteRules(w io.Writer, format string, rules []evaluator.Rule) error {
 		}
 		return tw.Flush()
 	}
-	return fmt.Errorf("unknown output format %q (known: json, text)", format)
+	return fmt.Errorf("unknown output format %q (known: %s)", format, strings.Join(RuleFormats, ", "))
 }

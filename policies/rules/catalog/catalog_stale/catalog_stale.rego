@@ -17,6 +17,7 @@
 #   section: Service updates and releases
 #   input: snapshot
 #   requires: []
+#   parameters: [catalogMaxAgeDays]
 #   remediation: Update aksarc-opa to a release with a newer catalog, or review the catalog against its sources and override it with a settings file (catalog.reviewed and the entries that changed).
 package lib.aksarc.rules.catalog.catalog_stale
 

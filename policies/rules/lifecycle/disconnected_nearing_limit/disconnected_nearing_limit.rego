@@ -14,6 +14,7 @@
 #   section: Stopped or disconnected clusters
 #   input: snapshot
 #   requires: ["spec.connectivity.lastConnectivityTime | spec.connectivity.connectivityStatus"]
+#   parameters: [disconnectWarnDays]
 #   remediation: Restore outbound HTTPS from the management cluster and hosts to the required Azure endpoints before 30 days pass without a connection; otherwise upgrades and node pool scaling are blocked until it reconnects.
 package lib.aksarc.rules.lifecycle.disconnected_nearing_limit
 

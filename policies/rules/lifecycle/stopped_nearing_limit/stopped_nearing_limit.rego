@@ -13,6 +13,7 @@
 #   section: Stopped or disconnected clusters
 #   input: snapshot
 #   requires: [spec.cluster.power.state, "spec.cluster.power.since when spec.cluster.power.state=Stopped"]
+#   parameters: [stopWarnDays]
 #   remediation: Start the cluster with the AKS Arc tools before it has been stopped for 30 days; after that its control plane is out of support.
 package lib.aksarc.rules.lifecycle.stopped_nearing_limit
 

@@ -13,6 +13,7 @@
 #   section: Service updates and releases
 #   input: snapshot
 #   requires: [spec.cluster.kubernetesVersion]
+#   parameters: [versionWarnDays]
 #   remediation: Plan the upgrade to the next supported Kubernetes minor version before the end-of-support date; AKS Arc supports each minor version for one year from its initial release.
 package lib.aksarc.rules.versions.version_support_ending
 
