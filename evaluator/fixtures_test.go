@@ -21,6 +21,9 @@ type fixtureCases struct {
 		Inputs   []string `json:"inputs"`
 		AsOf     string   `json:"asOf"`
 		Findings []string `json:"findings"`
+		// NotEvaluated, when given, is the exact list of "RULE-ID Kind/name" the report must
+		// list as not evaluated; when absent, that list is not checked.
+		NotEvaluated *[]string `json:"notEvaluated"`
 	} `json:"cases"`
 }
 
@@ -37,6 +40,7 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 	}
 	e := newEvaluator(t)
 	covered := map[string]bool{}
+	fired := map[string]bool{}
 	for _, c := range exp.Cases {
 		asOf := exp.AsOf
 		if c.AsOf != "" {
@@ -60,6 +64,21 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 			for _, f := range r.Findings {
 				got = append(got, findingKey(f))
 			}
+			for _, w := range c.Findings {
+				fired[strings.Fields(w)[0]] = true
+			}
+			if c.NotEvaluated != nil {
+				var gotNE []string
+				for _, n := range r.NotEvaluated {
+					gotNE = append(gotNE, n.RuleID+" "+n.Resource.Kind+"/"+n.Resource.Name)
+				}
+				wantNE := slices.Clone(*c.NotEvaluated)
+				slices.Sort(gotNE)
+				slices.Sort(wantNE)
+				if !slices.Equal(gotNE, wantNE) {
+					t.Errorf("not evaluated differs\n got: %q\nwant: %q", gotNE, wantNE)
+				}
+			}
 			want := slices.Clone(c.Findings)
 			slices.Sort(got)
 			slices.Sort(want)
@@ -70,6 +89,12 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A fixture per rule: every rule fires in at least one case.
+	for _, rule := range e.Rules() {
+		if !fired[rule.ID] {
+			t.Errorf("%s fires in no case of fixtures/expected.yaml", rule.ID)
+		}
 	}
 	err = filepath.WalkDir(fixturesDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

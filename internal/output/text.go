@@ -39,19 +39,28 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 }
 
 // writeNotEvaluated lists, per snapshot, the rules that could not judge it and the facts that
-// would let them, so that silence is never mistaken for a clean bill of health.
+// would let them (rules that need the same facts share a line), so that silence is never
+// mistaken for a clean bill of health.
 func writeNotEvaluated(b *strings.Builder, list []evaluator.NotEvaluated) {
 	if len(list) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "\nNot evaluated (%s could not judge a snapshot: facts are missing from it):\n", plural(len(list), "rule", "rules"))
-	var last evaluator.Source
-	for _, n := range list {
-		if n.Source != last {
-			fmt.Fprintf(b, "  %s in %s\n", object(n.Resource), n.Source)
-			last = n.Source
+	for i := 0; i < len(list); {
+		doc := list[i].Source
+		fmt.Fprintf(b, "  %s in %s\n", object(list[i].Resource), doc)
+		var needs []string
+		rules := map[string][]string{}
+		for ; i < len(list) && list[i].Source == doc; i++ {
+			need := strings.Join(list[i].Missing, "; ")
+			if _, seen := rules[need]; !seen {
+				needs = append(needs, need)
+			}
+			rules[need] = append(rules[need], list[i].RuleID)
 		}
-		fmt.Fprintf(b, "    %s %s: needs %s\n", n.RuleID, n.Name, strings.Join(n.Missing, "; "))
+		for _, need := range needs {
+			fmt.Fprintf(b, "    %s: needs %s\n", strings.Join(rules[need], ", "), need)
+		}
 	}
 }
 
