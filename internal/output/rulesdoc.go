@@ -162,6 +162,116 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 	}
 	fmt.Fprintf(b, "- labels: %s\n", strings.Join(labels, "; "))
 	fmt.Fprintf(b, "- system label and annotation prefixes (AKSARC-012): %s\n", codeList(anyStrings(mc["systemMetadataPrefixes"])))
+
+	writeFeatureGates(b, obj(c["featureGates"]), keys)
+	writeAPIRemovals(b, obj(c["apiRemovals"]))
+	writeKnownIssues(b, obj(c["knownIssues"]))
+	writeNetworking(b, obj(c["networking"]), obj(c["agentNodes"]), obj(c["infrastructure"]), names)
+}
+
+// writeFeatureGates counts the gates the catalog knows and lists, per minor version the
+// catalog knows, the gates that are alpha there (AKSARC-060 denies enabling them).
+func writeFeatureGates(b *strings.Builder, fg map[string]any, minors []string) {
+	gates := obj(fg["gates"])
+	fmt.Fprintf(b, "\n## Feature gates (AKSARC-060)\n\n%d upstream gates with their stage per minor version. Source: %s\n\n%s\n\n", len(gates), scalar(fg["source"]), cell(fg["note"]))
+	b.WriteString("| minor | gates that are alpha |\n|---|---|\n")
+	for _, minor := range minors {
+		var alpha []string
+		for _, name := range slices.Sorted(maps.Keys(gates)) {
+			if stageAt(gates[name], minor) == "Alpha" {
+				alpha = append(alpha, name)
+			}
+		}
+		fmt.Fprintf(b, "| %s | %d: %s |\n", minor, len(alpha), strings.Join(alpha, ", "))
+	}
+}
+
+// stageAt is the stage of a gate at a minor: the last entry whose version is not newer.
+func stageAt(entries any, minor string) string {
+	stage, best := "", ""
+	for _, e := range anySlice(entries) {
+		v := scalar(obj(e)["version"])
+		if !minorLess(minor, v) && (best == "" || minorLess(best, v)) {
+			stage, best = scalar(obj(e)["stage"]), v
+		}
+	}
+	return stage
+}
+
+func writeAPIRemovals(b *strings.Builder, ar map[string]any) {
+	fmt.Fprintf(b, "\n## API removals (AKSARC-070)\n\nSource: %s\n\n%s\n\n", scalar(ar["source"]), cell(ar["note"]))
+	b.WriteString("| removed in | apiVersion | kind | migrate to |\n|---|---|---|---|\n")
+	type row struct{ removedIn, apiVersion, kind, to string }
+	var rows []row
+	for apiVersion, kinds := range obj(ar["removals"]) {
+		for kind, e := range obj(kinds) {
+			entry := obj(e)
+			var to []string
+			for _, r := range anySlice(entry["replacements"]) {
+				to = append(to, scalar(obj(r)["apiVersion"]))
+			}
+			if len(to) == 0 {
+				to = append(to, scalar(entry["instead"]))
+			}
+			rows = append(rows, row{scalar(entry["removedIn"]), apiVersion, kind, strings.Join(to, ", ")})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].removedIn != rows[j].removedIn {
+			return minorLess(rows[j].removedIn, rows[i].removedIn)
+		}
+		return rows[i].apiVersion+rows[i].kind < rows[j].apiVersion+rows[j].kind
+	})
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %s | `%s` | %s | %s |\n", r.removedIn, r.apiVersion, r.kind, r.to)
+	}
+}
+
+func writeKnownIssues(b *strings.Builder, ki map[string]any) {
+	fmt.Fprintf(b, "\n## Known issues (AKSARC-080)\n\nSources: %s, %s\n\n%s\n\n", scalar(ki["source"]), scalar(ki["tracker"]), cell(ki["note"]))
+	b.WriteString("| id | issue | platforms | affects | fixed in |\n|---|---|---|---|---|\n")
+	issues := obj(ki["issues"])
+	for _, id := range slices.Sorted(maps.Keys(issues)) {
+		i := obj(issues[id])
+		var affects []string
+		if v := joinAny(i["kubernetesVersions"]); v != "" {
+			affects = append(affects, "Kubernetes "+v)
+		}
+		if r := joinAny(i["releases"]); r != "" {
+			affects = append(affects, "releases "+r)
+		}
+		if r := scalar(i["releasesBefore"]); r != "" {
+			affects = append(affects, "releases before "+r)
+		}
+		fmt.Fprintf(b, "| %s | [%s](%s) | %s | %s | %s |\n", id, cell(i["title"]), scalar(i["url"]), joinAny(i["platforms"]), strings.Join(affects, "; "), scalar(i["fixedIn"]))
+	}
+}
+
+func writeNetworking(b *strings.Builder, net, nodes, infra map[string]any, platforms []string) {
+	b.WriteString("\n## Networking and agent nodes (AKSARC-020 to 032)\n\n")
+	for _, p := range platforms {
+		np := obj(obj(net["platforms"])[p])
+		fmt.Fprintf(b, "- %s: supported CNIs %s; infrastructure networks of type %s\n", p, codeList(anyStrings(np["supportedCnis"])), codeList(anyStrings(obj(obj(infra["infraNetworks"])[p])["types"])))
+	}
+	var cnis, products []string
+	for _, k := range slices.Sorted(maps.Keys(obj(net["cnis"]))) {
+		cnis = append(cnis, scalar(obj(obj(net["cnis"])[k])["displayName"]))
+	}
+	for _, k := range slices.Sorted(maps.Keys(obj(net["thirdParty"]))) {
+		products = append(products, scalar(obj(obj(net["thirdParty"])[k])["displayName"]))
+	}
+	fmt.Fprintf(b, "- CNIs recognised by their DaemonSets (AKSARC-030): %s\n", strings.Join(cnis, ", "))
+	fmt.Fprintf(b, "- third-party networking software (AKSARC-031): %s\n", strings.Join(products, ", "))
+	fmt.Fprintf(b, "- node system paths (AKSARC-020): %s\n", codeList(slices.Sorted(maps.Keys(obj(nodes["systemPaths"])))))
+	caps := obj(nodes["capabilities"])
+	fmt.Fprintf(b, "- capabilities: node customization %s (AKSARC-020), network %s with hostNetwork (AKSARC-021)\n", codeList(anyStrings(caps["nodeCustomization"])), codeList(anyStrings(caps["network"])))
+	fmt.Fprintf(b, "- namespaces exempt from AKSARC-020 and 021: %s\n", codeList(slices.Sorted(maps.Keys(obj(nodes["exemptNamespaces"])))))
+	fmt.Fprintf(b, "- AKS Arc node providerID prefixes (AKSARC-023): %s\n", codeList(anyStrings(obj(infra["nodeProvider"])["providerIDPrefixes"])))
+}
+
+func anySlice(v any) []any {
+	list, _ := v.([]any)
+	return list
 }
 
 func anchor(s string) string {
