@@ -20,17 +20,7 @@ added_capabilities(container) := {c |
 
 # template_metadata is the metadata of the pods a workload object runs (the object's own for a
 # Pod); {} when it is missing or malformed; undefined for objects that run no pods.
-template_metadata(obj) := _object(object.get(obj, _metadata_path(obj.kind), {})) if {
-	workloads.pod_spec(obj)
-}
-
-_metadata_path("Pod") := ["metadata"]
-
-_metadata_path("PodTemplate") := ["template", "metadata"]
-
-_metadata_path("CronJob") := ["spec", "jobTemplate", "spec", "template", "metadata"]
-
-_metadata_path(kind) := ["spec", "template", "metadata"] if not kind in {"Pod", "PodTemplate", "CronJob"}
+template_metadata(obj) := _object(object.get(obj, workloads.pod_metadata_path(obj), {}))
 
 # labels / annotations are the string-keyed maps of an object's metadata (or a template's);
 # {} when missing or malformed.

@@ -30,6 +30,13 @@ pod_spec(obj) := spec if {
 	is_object(spec)
 }
 
+# pod_metadata_path is where a workload object keeps its pods' metadata (beside the pod spec);
+# undefined for objects that run no pods.
+pod_metadata_path(obj) := array.concat(array.slice(path, 0, count(path) - 1), ["metadata"]) if {
+	pod_spec(obj)
+	path := _template_paths[obj.kind]
+}
+
 # containers lists every container of a pod spec (init and ephemeral ones included), each as
 # {"type": "container" | "initContainer" | "ephemeralContainer", "name", "container"}.
 containers(spec) := [c |

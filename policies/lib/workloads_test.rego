@@ -29,3 +29,9 @@ test_containers_of_every_type if {
 test_containers_tolerates_malformed_lists if {
 	workloads.containers({"containers": "x", "initContainers": [1, {"name": "ok"}]}) == [{"type": "initContainer", "name": "ok", "container": {"name": "ok"}}]
 }
+
+test_pod_metadata_path_sits_beside_the_pod_spec if {
+	workloads.pod_metadata_path(pod) == ["metadata"]
+	workloads.pod_metadata_path({"apiVersion": "batch/v1", "kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": {}}}}}}) == ["spec", "jobTemplate", "spec", "template", "metadata"]
+	not workloads.pod_metadata_path({"apiVersion": "v1", "kind": "ConfigMap"})
+}
