@@ -3,12 +3,14 @@ package evaluator
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
 
 const (
@@ -62,7 +64,11 @@ func validateSnapshot(obj map[string]any) []string {
 	var walk func(u jsonschema.OutputUnit)
 	walk = func(u jsonschema.OutputUnit) {
 		if u.Error != nil && len(u.Errors) == 0 {
-			p := fieldPath(u.InstanceLocation) + ": " + u.Error.String()
+			msg, ok := explainProblem(u)
+			if !ok {
+				return
+			}
+			p := fieldPath(u.InstanceLocation) + ": " + msg
 			if !seen[p] {
 				seen[p] = true
 				problems = append(problems, p)
@@ -75,6 +81,46 @@ func validateSnapshot(obj map[string]any) []string {
 	walk(*verr.DetailedOutput())
 	sort.Strings(problems)
 	return problems
+}
+
+// explainProblem words one schema error for a person. A value that does not match the pattern
+// of a named definition is described by that definition ("not a Kubernetes version, e.g. ...")
+// rather than by its regular expression; the empty-string alternative of reportedVersion is not
+// worth a line of its own (ok false).
+func explainProblem(u jsonschema.OutputUnit) (string, bool) {
+	loc := u.AbsoluteKeywordLocation
+	if strings.HasSuffix(loc, "/$defs/reportedVersion/anyOf/1/const") {
+		return "", false
+	}
+	if p, isPattern := u.Error.Kind.(*kind.Pattern); isPattern {
+		if i := strings.Index(loc, "#/$defs/"); i >= 0 && strings.HasSuffix(loc, "/pattern") {
+			def := strings.TrimSuffix(loc[i+len("#/$defs/"):], "/pattern")
+			if d := definitionDescription(def); d != "" {
+				return fmt.Sprintf("%q is not %s", p.Got, strings.TrimSuffix(lowerFirst(d), ".")), true
+			}
+		}
+	}
+	return u.Error.String(), true
+}
+
+// definitionDescription is the description of a definition of the snapshot schema.
+func definitionDescription(name string) string {
+	var doc struct {
+		Defs map[string]struct {
+			Description string `json:"description"`
+		} `json:"$defs"`
+	}
+	if json.Unmarshal(SnapshotSchema, &doc) != nil {
+		return ""
+	}
+	return doc.Defs[name].Description
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // fieldPath turns a JSON pointer (/spec/nodes/0/name) into the dotted form people write
