@@ -22,7 +22,7 @@ import (
 )
 
 // The one query of the evaluator: every rule's findings for one document.
-const findingsQuery = "data.aksarc.evaluator.findings"
+const resultQuery = "data.aksarc.evaluator.result"
 
 // Evaluator holds the prepared query. Build it once with New and share it.
 type Evaluator struct {
@@ -90,7 +90,7 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 	}
 	store := inmem.NewFromObject(map[string]any{"aksarc_settings": cfg.settings.document()})
 	r := rego.New(
-		rego.Query(findingsQuery),
+		rego.Query(resultQuery),
 		rego.Compiler(compiler),
 		rego.Store(store),
 		rego.Capabilities(capabilities()),
@@ -168,7 +168,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 		cluster = snapshots[0].value
 	}
 
-	results := make([][]Finding, len(docs))
+	results := make([]docResult, len(docs))
 	errs := make([]error, len(docs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -196,40 +196,59 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	// Findings follow the order of the input documents, then the rule IDs.
 	findings := []Finding{}
 	notEvaluated := []NotEvaluated{}
-	for i, fs := range results {
-		sortFindings(fs)
-		findings = append(findings, fs...)
-		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], fs)...)
+	for i, res := range results {
+		sortFindings(res.findings)
+		findings = append(findings, res.findings...)
+		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], res)...)
 	}
 	summary := summarize(findings, len(docs), cfg.asOf)
 	summary.NotEvaluated = len(notEvaluated)
-	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated}, nil
+	summary.Complete = len(notEvaluated) == 0
+	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated,
+		Notes: runNotes(docs, snapshots, cfg.asOf)}, nil
 }
 
-func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) ([]Finding, error) {
+// docResult is what the policies say of one document: its findings, and the facts rules
+// reported they could not judge (rule ID -> facts).
+type docResult struct {
+	findings []Finding
+	unjudged map[string][]string
+}
+
+func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) (docResult, error) {
 	input := ast.NewObject(
 		ast.Item(ast.StringTerm("document"), ast.NewTerm(d.value)),
 		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cluster)),
 	)
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(asOf))
 	if err != nil {
-		return nil, fmt.Errorf("%s: evaluating the policies: %w", d.Source, err)
+		return docResult{}, fmt.Errorf("%s: evaluating the policies: %w", d.Source, err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, fmt.Errorf("%s: the policies returned no result (a broken context: check the settings file)", d.Source)
+		return docResult{}, fmt.Errorf("%s: the policies returned no result (a broken context: check the settings file)", d.Source)
 	}
-	raw, ok := rs[0].Expressions[0].Value.([]any)
-	if !ok {
-		return nil, fmt.Errorf("%s: unexpected policy result %T", d.Source, rs[0].Expressions[0].Value)
+	result, ok := rs[0].Expressions[0].Value.(map[string]any)
+	raw, okFindings := result["findings"].([]any)
+	unjudged, okUnjudged := result["notEvaluated"].([]any)
+	if !ok || !okFindings || !okUnjudged {
+		return docResult{}, fmt.Errorf("%s: unexpected policy result %v", d.Source, rs[0].Expressions[0].Value)
 	}
-	out := make([]Finding, 0, len(raw))
+	out := docResult{findings: make([]Finding, 0, len(raw)), unjudged: map[string][]string{}}
 	for _, r := range raw {
 		f, err := findingFrom(r)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", d.Source, err)
+			return docResult{}, fmt.Errorf("%s: %w", d.Source, err)
 		}
 		f.Source = d.Source
-		out = append(out, f)
+		out.findings = append(out.findings, f)
+	}
+	for _, u := range unjudged {
+		m, _ := u.(map[string]any)
+		id, missing := str(m["id"]), str(m["missing"])
+		if id == "" || missing == "" {
+			return docResult{}, fmt.Errorf("%s: a not-evaluated entry lacks id or missing: %v", d.Source, u)
+		}
+		out.unjudged[id] = append(out.unjudged[id], missing)
 	}
 	return out, nil
 }
@@ -288,3 +307,30 @@ func evalValue(ctx context.Context, c *ast.Compiler, query string) (map[string]a
 	}
 	return m, nil
 }
+
+// runNotes says what about the run as a whole limits the findings: several snapshots (the other
+// documents then have no cluster), or a snapshot whose facts were captured after the evaluation
+// date or long before it.
+func runNotes(docs, snapshots []*Document, asOf time.Time) []string {
+	notes := []string{}
+	if len(snapshots) > 1 && len(snapshots) < len(docs) {
+		notes = append(notes, fmt.Sprintf("%d ClusterSnapshots in one run: the other documents are judged without a cluster, so Node objects are not checked for version skew and AKSARC-060 and AKSARC-070 assume the newest minor version the catalog knows; check one cluster per run", len(snapshots)))
+	}
+	for _, d := range snapshots {
+		spec, _ := d.Object["spec"].(map[string]any)
+		captured, err := time.Parse(time.RFC3339, str(spec["capturedAt"]))
+		if err != nil {
+			continue
+		}
+		switch age := asOf.Sub(captured); {
+		case age < 0:
+			notes = append(notes, fmt.Sprintf("%s was captured at %s, after the evaluation date %s: its facts may not hold on that date", d.Source, captured.UTC().Format(time.RFC3339), asOf.UTC().Format(time.DateOnly)))
+		case age > staleFacts:
+			notes = append(notes, fmt.Sprintf("%s was captured at %s, %d days before the evaluation date %s: the cluster may have changed since", d.Source, captured.UTC().Format(time.RFC3339), int(age.Hours()/24), asOf.UTC().Format(time.DateOnly)))
+		}
+	}
+	return notes
+}
+
+// staleFacts is how old a snapshot may be before the report says its facts may be out of date.
+const staleFacts = 7 * 24 * time.Hour

@@ -192,6 +192,29 @@ func TestRegistryNamesEveryRule(t *testing.T) {
 	if body := string(src); strings.Count(body, ".violations(doc, ctx)") != len(e.Rules()) {
 		t.Errorf("rules/registry.rego calls violations %d times for %d rules", strings.Count(body, ".violations(doc, ctx)"), len(e.Rules()))
 	}
+
+	// A rule that reports what it could not judge (a not_evaluated function) is called by the
+	// registry's not_evaluated, under the alias it is imported as.
+	alias := map[string]string{}
+	for _, imp := range m.Imports {
+		alias[imp.Path.String()] = imp.Alias.String()
+	}
+	modules, err := policies.ParseModules(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mod := range modules {
+		for _, rule := range mod.Rules {
+			if rule.Head.Name.String() != "not_evaluated" || !strings.HasPrefix(mod.Package.Path.String(), "data.lib.aksarc.rules.") {
+				continue
+			}
+			call := alias[mod.Package.Path.String()] + ".not_evaluated(doc, ctx)"
+			if !strings.Contains(string(src), call) {
+				t.Errorf("rules/registry.rego does not call %s (%s)", call, mod.Package.Path)
+			}
+			break
+		}
+	}
 }
 
 func TestRulesHaveCompleteMetadata(t *testing.T) {
@@ -406,5 +429,41 @@ func TestRulesAreTheCatalogContract(t *testing.T) {
 	}
 	for id, want := range contract {
 		t.Errorf("%s %s is missing", id, want[0])
+	}
+}
+
+// The report says what limits a run as a whole: several snapshots, facts captured after the
+// evaluation date or long before it.
+func TestRunNotes(t *testing.T) {
+	e := newEvaluator(t)
+	snap := func(name, captured string) string {
+		return "apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: " + name + "}\nspec:\n  capturedAt: \"" + captured + "\"\n  cluster: {kubernetesVersion: 1.31.10}\n"
+	}
+	node := "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n"
+	cases := []struct {
+		name, input string
+		want        []string
+	}{
+		{"one fresh snapshot", snap("a", "2025-10-31T08:00:00Z") + "---\n" + node, nil},
+		{"two snapshots and a node", snap("a", "2025-10-31T08:00:00Z") + "---\n" + snap("b", "2025-10-31T08:00:00Z") + "---\n" + node, []string{"2 ClusterSnapshots in one run"}},
+		{"two snapshots only", snap("a", "2025-10-31T08:00:00Z") + "---\n" + snap("b", "2025-10-31T08:00:00Z"), nil},
+		{"captured after as-of", snap("a", "2025-11-02T00:00:00Z"), []string{"after the evaluation date 2025-11-01"}},
+		{"captured long before", snap("a", "2025-10-24T23:59:59Z"), []string{"7 days before the evaluation date 2025-11-01"}},
+		{"captured a week before", snap("a", "2025-10-25T00:00:00Z"), nil},
+	}
+	for _, c := range cases {
+		r, err := e.Evaluate(context.Background(), decodeString(t, "s.yaml", c.input), AsOf(day("2025-11-01")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Notes) != len(c.want) {
+			t.Errorf("%s: notes %q, want %d", c.name, r.Notes, len(c.want))
+			continue
+		}
+		for i, w := range c.want {
+			if !strings.Contains(r.Notes[i], w) {
+				t.Errorf("%s: note %q lacks %q", c.name, r.Notes[i], w)
+			}
+		}
 	}
 }

@@ -147,27 +147,33 @@ type NotEvaluated struct {
 	Missing  []string `json:"missing"`
 }
 
-// notEvaluated lists, for one snapshot, the rules that gave no finding and lack a fact.
-func (e *Evaluator) notEvaluated(d *Document, findings []Finding) []NotEvaluated {
-	if !d.IsClusterSnapshot() {
-		return nil
+// notEvaluated lists, for one document, the facts its rules could not judge: for a snapshot,
+// every snapshot rule that gave no finding and lacks a fact of its METADATA requires; for any
+// document, what a rule reported itself (a node pool whose image carries no date), whether or
+// not it fired elsewhere in the document.
+func (e *Evaluator) notEvaluated(d *Document, res docResult) []NotEvaluated {
+	var out []NotEvaluated
+	snapshot := d.IsClusterSnapshot()
+	var platform string
+	if snapshot {
+		platform = e.snapshotPlatform(d)
 	}
-	platform := e.snapshotPlatform(d)
 	fired := map[string]bool{}
-	for _, f := range findings {
+	for _, f := range res.findings {
 		fired[f.RuleID] = true
 	}
-	var out []NotEvaluated
 	for _, r := range e.rules {
-		if fired[r.ID] || (r.Input != "snapshot" && r.Input != "both") {
-			continue
-		}
 		var missing []string
-		for _, req := range r.requirements {
-			if req.missing(d.Object, platform) {
-				missing = append(missing, req.facts())
+		if snapshot && !fired[r.ID] && (r.Input == "snapshot" || r.Input == "both") {
+			for _, req := range r.requirements {
+				if req.missing(d.Object, platform) {
+					missing = append(missing, req.facts())
+				}
 			}
 		}
+		reported := slices.Clone(res.unjudged[r.ID])
+		slices.Sort(reported)
+		missing = append(missing, reported...)
 		if len(missing) > 0 {
 			out = append(out, NotEvaluated{RuleID: r.ID, Name: r.Name, Resource: d.Resource(), Source: d.Source, Missing: missing})
 		}

@@ -155,3 +155,36 @@ func TestObjectsAreNotListedAsNotEvaluated(t *testing.T) {
 		t.Fatalf("err %v, not evaluated %+v", err, r.NotEvaluated)
 	}
 }
+
+// A rule may report facts it could not judge itself: a node pool whose image name carries no
+// date is listed even though the rule judged (and fired on) another pool of the snapshot.
+func TestRulesReportFactsTheyCouldNotJudge(t *testing.T) {
+	docs := decodeString(t, "pools.yaml", `apiVersion: support.aksarc.io/v1alpha1
+kind: ClusterSnapshot
+metadata: {name: edge}
+spec:
+  platform: AzureLocal
+  cluster:
+    kubernetesVersion: 1.31.10
+    agentPoolProfiles:
+      - {name: old, kubernetesVersion: 1.31.10, nodeImageDate: "2025-06-01"}
+      - {name: gallery, kubernetesVersion: 1.31.10, nodeImageVersion: linux-cblmariner-0.11.26.10605}
+`)
+	r, err := newEvaluator(t).Evaluate(context.Background(), docs, AsOf(day("2025-11-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(ruleIDs(r), "AKSARC-022") {
+		t.Fatalf("AKSARC-022 did not fire on pool old: %v", ruleIDs(r))
+	}
+	for _, n := range r.NotEvaluated {
+		if n.RuleID == "AKSARC-022" {
+			want := []string{"spec.cluster.agentPoolProfiles[gallery].nodeImageDate (nodeImageVersion linux-cblmariner-0.11.26.10605 carries no date the catalog can read)"}
+			if !reflect.DeepEqual(n.Missing, want) {
+				t.Errorf("missing = %q, want %q", n.Missing, want)
+			}
+			return
+		}
+	}
+	t.Errorf("AKSARC-022 not listed as not evaluated: %+v", r.NotEvaluated)
+}

@@ -81,6 +81,9 @@ type Summary struct {
 	Warn      int       `json:"warn"`
 	// NotEvaluated counts the rules that could not judge a snapshot for lack of facts.
 	NotEvaluated int `json:"notEvaluated"`
+	// Complete is true when every rule could judge every document: a "supported" verdict with
+	// Complete false holds only as far as the facts given show.
+	Complete bool `json:"complete"`
 }
 
 // Report is the result of one evaluation: every finding, in the order of the input documents
@@ -90,6 +93,9 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	// NotEvaluated lists the snapshot rules that stayed silent only because facts were missing.
 	NotEvaluated []NotEvaluated `json:"notEvaluated"`
+	// Notes say what about the run as a whole limits the findings (several snapshots, facts
+	// captured after or long before the evaluation date).
+	Notes []string `json:"notes"`
 }
 
 func summarize(findings []Finding, documents int, asOf time.Time) Summary {

@@ -11,7 +11,7 @@ import (
 // removed or changes meaning (adding a field does not change it).
 const JSONSchemaVersion = "aksarc-opa.report/v1"
 
-// JSON writes {"schema", "summary", "findings", "notEvaluated"}: the evaluator's types with
+// JSON writes {"schema", "summary", "findings", "notEvaluated", "notes"}: the evaluator's types with
 // their JSON tags.
 type JSON struct{}
 
@@ -24,6 +24,10 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 	if notEvaluated == nil {
 		notEvaluated = []evaluator.NotEvaluated{}
 	}
+	notes := r.Notes
+	if notes == nil {
+		notes = []string{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
@@ -31,5 +35,6 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 		Summary      evaluator.Summary        `json:"summary"`
 		Findings     []evaluator.Finding      `json:"findings"`
 		NotEvaluated []evaluator.NotEvaluated `json:"notEvaluated"`
-	}{JSONSchemaVersion, r.Summary, findings, notEvaluated})
+		Notes        []string                 `json:"notes"`
+	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes})
 }

@@ -77,7 +77,8 @@ func WriteRuleBook(w io.Writer, book RuleBook) error {
 	b.WriteString("platform, `when <field>=<v1>,<v2>` limits it to snapshots where the field has one of the values,\n")
 	b.WriteString("and `name[]` walks a list. A field that is absent, null or \"\" is missing (an empty list is a\n")
 	b.WriteString("fact: none). A rule that gives no finding on a snapshot that lacks a fact it needs is\n")
-	b.WriteString("reported as not evaluated.\n")
+	b.WriteString("reported as not evaluated. A rule may also report facts it could not judge itself (AKSARC-022:\n")
+	b.WriteString("a node pool whose image name carries no date); those are listed whether or not it fired.\n")
 
 	writeCatalog(&b, catalog)
 	_, err := io.WriteString(w, b.String())

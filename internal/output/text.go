@@ -15,11 +15,18 @@ type Text struct{}
 func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	s := r.Summary
 	var b strings.Builder
-	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", strings.ToUpper(string(s.Verdict)), s.AsOf.Format("2006-01-02"))
+	verdict := strings.ToUpper(string(s.Verdict))
+	if !s.Complete && s.Verdict != evaluator.VerdictOutOfSupport {
+		verdict += " AS FAR AS CHECKED" // some rules could not judge: see Not evaluated
+	}
+	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", verdict, s.AsOf.Format("2006-01-02"))
 	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
 		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
 	if s.NotEvaluated > 0 {
 		fmt.Fprintf(&b, "%s not evaluated: facts are missing (listed at the end).\n", plural(s.NotEvaluated, "rule was", "rules were"))
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "Note: %s.\n", n)
 	}
 	for _, f := range r.Findings {
 		b.WriteString("\n")
@@ -31,7 +38,11 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 		fmt.Fprintf(&b, "  Fix:     %s\n", f.Remediation)
 	}
 	if len(r.Findings) == 0 {
-		b.WriteString("\nNo findings: nothing the rules check puts this input out of support.\n")
+		if s.Complete {
+			b.WriteString("\nNo findings: nothing the rules check puts this input out of support.\n")
+		} else {
+			b.WriteString("\nNo findings from the rules that could judge; the rules listed under Not evaluated could not.\n")
+		}
 	}
 	writeNotEvaluated(&b, r.NotEvaluated)
 	_, err := io.WriteString(w, b.String())

@@ -1,6 +1,6 @@
 # METADATA
 # description: |
-#   Entry point of the Go evaluator: one query, data.aksarc.evaluator.findings, prepared once.
+#   Entry point of the Go evaluator: one query, data.aksarc.evaluator.result, prepared once.
 #   input is {"document": <one decoded document>, "cluster": <the ClusterSnapshot evaluated with
 #   it, or null>}; the evaluator pins time.now_ns() to the as-of date of each evaluation.
 package aksarc.evaluator
@@ -17,3 +17,10 @@ settings := data.aksarc_settings
 ctx := context.build(settings, time.now_ns(), catalog.catalog, object.get(input, "cluster", null))
 
 findings := registry.findings(input.document, ctx)
+
+# result is what the evaluator's one prepared query reads: the findings, and the facts that rules
+# report they could not judge.
+result := {
+	"findings": findings,
+	"notEvaluated": registry.not_evaluated(input.document, ctx),
+}

@@ -42,3 +42,12 @@ test_a_clean_object_has_no_findings if {
 		with time.now_ns as nov_1
 	count(fs) == 0
 }
+
+# The evaluator's query reads result: the findings and what rules report they could not judge.
+test_result_carries_findings_and_not_evaluated if {
+	undated := testing.snapshot({"cluster": {"agentPoolProfiles": [{"name": "gallery", "nodeImageVersion": "linux-cblmariner-0.11.26.10605"}]}})
+	r := evaluator.result with input as {"document": undated, "cluster": null}
+		with time.now_ns as nov_1
+	r.findings == set()
+	{n.id | some n in r.notEvaluated} == {"AKSARC-022"}
+}

@@ -23,6 +23,10 @@ finding(chain, obj, message, details) := {
 	meta := rule_metadata(chain)
 }
 
+# not_evaluated says that the rule of chain could not judge a fact of the document (missing
+# names the fact and why); the evaluator lists it under "not evaluated".
+not_evaluated(chain, missing) := {"id": rule_metadata(chain).custom.id, "missing": missing}
+
 # with_severity changes a finding's severity where a rule's statement says so (AKSARC-043 in a
 # declared maintenance window); the ID stays the same.
 with_severity(f, severity) := object.union(f, {"severity": severity})

@@ -3,6 +3,8 @@
 #   Every rule, in one place: findings(doc, ctx) is the union of every rule's violations for one
 #   document. The evaluator and conftest entry points call it; Gatekeeper templates call single
 #   rules. A Go test fails when a rule package with an ID is missing here.
+#   not_evaluated(doc, ctx) is the union of what rules with a not_evaluated function could not
+#   judge in a document (the facts of their METADATA requires are checked by the evaluator).
 package lib.aksarc.registry
 
 import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
@@ -72,3 +74,5 @@ findings(doc, ctx) := union({
 	aksarc_090.violations(doc, ctx),
 	aksarc_091.violations(doc, ctx),
 })
+
+not_evaluated(doc, ctx) := union({aksarc_022.not_evaluated(doc, ctx)})

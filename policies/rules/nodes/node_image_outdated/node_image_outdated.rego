@@ -56,6 +56,25 @@ violations(doc, ctx) := {f |
 	)
 }
 
+# not_evaluated names the pools this rule could not judge: present, but with no readable image
+# date (a gallery image name such as linux-cblmariner-0.11.26.10605 carries none). The evaluator
+# lists them under "not evaluated" with the facts of METADATA requires.
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	patterns := object.get(ctx, ["catalog", "infrastructure", "nodeImageDatePatterns"], [])
+	some i, pool in _array(object.get(doc, ["spec", "cluster", "agentPoolProfiles"], []))
+	is_object(pool)
+	not _image_date(pool, patterns)
+	x := result.not_evaluated(
+		rego.metadata.chain(),
+		sprintf("spec.cluster.agentPoolProfiles[%s].nodeImageDate (%s)", [_pool_name(pool, i), _why_no_date(pool)]),
+	)
+}
+
+_why_no_date(pool) := sprintf("nodeImageVersion %s carries no date the catalog can read", [pool.nodeImageVersion]) if is_string(pool.nodeImageVersion)
+
+_why_no_date(pool) := "no nodeImageDate or nodeImageVersion" if not is_string(object.get(pool, "nodeImageVersion", null))
+
 # _image_date is the pool's image day (YYYY-MM-DD) and where it comes from: nodeImageDate when it
 # is a readable date, else the first catalog pattern that finds a real date in nodeImageVersion.
 _image_date(pool, _) := {

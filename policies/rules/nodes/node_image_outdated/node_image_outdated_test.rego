@@ -184,3 +184,20 @@ test_catalog_patterns_read_their_examples if {
 		startswith(p.source, "https://")
 	}
 }
+
+test_pools_without_a_readable_date_are_reported_not_evaluated if {
+	doc := pools([
+		pool({"name": "gallery", "nodeImageVersion": "linux-cblmariner-0.11.26.10605"}),
+		pool({"name": "bare"}),
+		pool({"name": "dated", "nodeImageDate": "2025-10-01"}),
+	])
+	rule.not_evaluated(doc, testing.ctx("2025-11-01")) == {
+		{"id": "AKSARC-022", "missing": "spec.cluster.agentPoolProfiles[gallery].nodeImageDate (nodeImageVersion linux-cblmariner-0.11.26.10605 carries no date the catalog can read)"},
+		{"id": "AKSARC-022", "missing": "spec.cluster.agentPoolProfiles[bare].nodeImageDate (no nodeImageDate or nodeImageVersion)"},
+	}
+}
+
+test_dated_pools_and_other_documents_are_evaluated if {
+	count(rule.not_evaluated(pools([pool({"nodeImageVersion": "Linux-K8s-1.31.10-v20251015"})]), testing.ctx("2025-11-01"))) == 0
+	count(rule.not_evaluated({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}, testing.ctx("2025-11-01"))) == 0
+}
