@@ -3,8 +3,8 @@ package aksarc.catalog
 # What customizes agent nodes (AKSARC-020, AKSARC-021). The policy lets users change agent nodes
 # only through Kubernetes-native mechanisms such as DaemonSets, and support will not troubleshoot
 # nodes a custom DaemonSet breaks; NIC-level network settings of agent nodes cannot be customized.
-# Keyed entries (namespaces, paths) merge with a user's catalog override: add a key to extend the
-# list, set a key to null to drop an entry. Lists (capabilities, groups) are replaced whole.
+# Keyed entries (namespaces, paths, safe sysctls) merge with a user's catalog override: add a key
+# to extend the list, set a key to null to drop an entry. Lists (capabilities, groups) are replaced whole.
 agent_nodes := {
 	"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#user-customization-of-agent-nodes",
 	# Namespaces whose workloads are Microsoft-managed components or Azure Arc extensions, not
@@ -59,6 +59,27 @@ agent_nodes := {
 		# AKSARC-021, with hostNetwork: change the node's interfaces, routes and firewall.
 		"network": ["NET_ADMIN", "ALL"],
 		"source": "https://man7.org/linux/man-pages/man7/capabilities.7.html",
+	},
+	# Pod sysctls (spec.securityContext.sysctls) are namespaced: they apply inside the pod's own
+	# namespaces. The kubelet enables this safe set by default; it is isolated between pods and
+	# does not touch the node. Any other sysctl is unsafe and must be allow-listed on each node
+	# (kubelet --allowed-unsafe-sysctls), which is node customization (AKSARC-020). Names may use
+	# "/" as the separator (kernel/shm_rmid_forced). since: the first Kubernetes minor whose
+	# kubelet counts it safe (absent: safe in every minor AKS Arc ships); on an older cluster it is
+	# unsafe. Keyed: add a name to extend the set, set one to null to drop it.
+	"safeSysctls": {
+		"kernel.shm_rmid_forced": {"source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls"},
+		"net.ipv4.ip_local_port_range": {"source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls"},
+		"net.ipv4.tcp_syncookies": {"source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Namespaced only on Linux kernels newer than 4.5."},
+		"net.ipv4.ping_group_range": {"since": "1.18", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls"},
+		"net.ipv4.ip_unprivileged_port_start": {"since": "1.22", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls"},
+		"net.ipv4.ip_local_reserved_ports": {"since": "1.27", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 3.16 or later."},
+		"net.ipv4.tcp_keepalive_time": {"since": "1.29", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.5 or later."},
+		"net.ipv4.tcp_fin_timeout": {"since": "1.29", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.6 or later."},
+		"net.ipv4.tcp_keepalive_intvl": {"since": "1.29", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.5 or later."},
+		"net.ipv4.tcp_keepalive_probes": {"since": "1.29", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.5 or later."},
+		"net.ipv4.tcp_rmem": {"since": "1.32", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.15 or later."},
+		"net.ipv4.tcp_wmem": {"since": "1.32", "source": "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls", "note": "Needs Linux kernel 4.15 or later."},
 	},
 	# Multus attaches pods to further host interfaces: every object of its API group (the
 	# NetworkAttachmentDefinition and its CRD), pods that request extra networks, and the Multus

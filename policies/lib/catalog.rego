@@ -54,15 +54,36 @@ sorted_minors(keys) := [k |
 	k := _key_with_ord(keys, ord)
 ]
 
-# available_minors are the minors a cluster on the platform can move to as of ctx.asOf: in
-# support (the as-of day is not past the end of support) and not removed from the servers.
-# Oldest first.
+# available_minors are the minors a cluster on the platform can move to as of ctx.asOf: released
+# (the as-of day is not before the release), in support (the as-of day is not past the end of
+# support) and not removed from the servers. Oldest first.
 available_minors(ctx, platform) := sorted_minors({key |
 	some key in minor_keys(ctx, platform)
 	e := versions(ctx, platform)[key]
+	released(ctx, e)
 	dates.days_until(ctx.asOf, end_of_support(e)) >= 0
 	not removed(ctx, e)
 })
+
+# newer_minors are the platform's minors newer than the parsed version v and released as of
+# ctx.asOf, oldest first: the path of a one-minor-at-a-time upgrade.
+newer_minors(ctx, platform, v) := sorted_minors({key |
+	some key in minor_keys(ctx, platform)
+	k8sversions.key_ord(key) > k8sversions.minor_ord(v)
+	released(ctx, versions(ctx, platform)[key])
+})
+
+# upgrade_targets are the available minors newer than v (no downgrades), oldest first.
+upgrade_targets(ctx, platform, v) := [key |
+	some key in available_minors(ctx, platform)
+	k8sversions.key_ord(key) > k8sversions.minor_ord(v)
+]
+
+# released is true when the entry's release day is the as-of day or earlier; an entry without a
+# release date counts as released.
+released(ctx, e) if dates.days_until(ctx.asOf, e.released) <= 0
+
+released(_, e) if not is_string(object.get(e, "released", null))
 
 # removed is true when the entry's removal date is the as-of day or earlier.
 removed(ctx, e) if dates.days_until(ctx.asOf, e.removed) <= 0

@@ -59,11 +59,30 @@ test_available_minors_leave_out_ended_and_removed if {
 	# 2025-10-15: 1.29 is still in support (to 2025-10-31) but was removed on 2025-10-01.
 	catalog.available_minors(testing.ctx("2025-10-15"), "WindowsServer") == ["1.30", "1.31", "1.32"]
 
-	# 2025-09-30: 1.29 not removed yet.
-	catalog.available_minors(testing.ctx("2025-09-30"), "WindowsServer") == ["1.29", "1.30", "1.31", "1.32"]
+	# 2025-09-30: 1.29 not removed yet, 1.32 not released yet (2025-10-01).
+	catalog.available_minors(testing.ctx("2025-09-30"), "WindowsServer") == ["1.29", "1.30", "1.31"]
+	catalog.available_minors(testing.ctx("2025-10-01"), "WindowsServer") == ["1.30", "1.31", "1.32"]
 
 	# 2026-03-02: 1.30 (released + 1 year = 2026-03-01) has ended.
 	catalog.available_minors(testing.ctx("2026-03-02"), "WindowsServer") == ["1.31", "1.32"]
+}
+
+test_newer_minors_are_released_ones_newer_than_the_version if {
+	v := {"major": 1, "minor": 29}
+	catalog.newer_minors(testing.ctx("2025-09-30"), "WindowsServer", v) == ["1.30", "1.31"]
+	catalog.newer_minors(testing.ctx("2025-10-01"), "WindowsServer", v) == ["1.30", "1.31", "1.32"]
+	catalog.newer_minors(testing.ctx("2025-10-01"), "WindowsServer", {"major": 1, "minor": 32}) == []
+}
+
+test_upgrade_targets_are_available_and_never_a_downgrade if {
+	catalog.upgrade_targets(testing.ctx("2025-11-01"), "WindowsServer", {"major": 1, "minor": 30}) == ["1.31", "1.32"]
+	catalog.upgrade_targets(testing.ctx("2025-11-01"), "WindowsServer", {"major": 1, "minor": 27}) == ["1.30", "1.31", "1.32"]
+	catalog.upgrade_targets(testing.ctx("2026-11-25"), "WindowsServer", {"major": 1, "minor": 32}) == []
+}
+
+test_an_entry_without_a_release_date_counts_as_released if {
+	catalog.released(testing.ctx("2025-01-01"), {"patches": []})
+	not catalog.released(testing.ctx("2025-01-01"), {"released": "2025-01-02"})
 }
 
 test_list if {

@@ -4,6 +4,8 @@
 #   The last connection to Azure is within disconnectWarnDays (default 7) of the 30-day limit
 #   after which day-2 operations are blocked, or Azure Arc reports the cluster Offline or Expired.
 #   Hosts that run Windows Server 2019 or 2022 do not have the 30-day connection requirement.
+#   Silent when the last connection is later than the evaluation instant (the disconnection had
+#   not begun as of that date).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -32,6 +34,7 @@ violations(doc, ctx) := {f |
 	limit := snapshot.limits(doc, ctx).disconnectedDays
 	warn_days := ctx.parameters.disconnectWarnDays
 	not _past_limit(conn, ctx, limit)
+	not _connected_after_as_of(conn, ctx)
 	reasons := [r | some r in ["nearingLimit", "connectivityStatus"]; _holds(r, conn, ctx, limit, warn_days)]
 	count(reasons) > 0
 	f := result.finding(
@@ -59,6 +62,11 @@ _holds("nearingLimit", conn, ctx, limit, warn_days) if {
 _holds("connectivityStatus", conn, _, _, _) if conn.connectivityStatus in {"Offline", "Expired"}
 
 _known_last(conn) if dates.ns(conn.lastConnectivityTime)
+
+# _connected_after_as_of is true when the last connection is later than the as-of instant: as of
+# that date the cluster had not yet lost its connection (an Offline or Expired status observed
+# later is not in effect yet), and counting from it would give negative days.
+_connected_after_as_of(conn, ctx) if dates.elapsed_ns(ctx.asOf, conn.lastConnectivityTime) < 0
 
 # _lead says what was found: the status (when it is the reason or one of them) and the last
 # connection (when known).

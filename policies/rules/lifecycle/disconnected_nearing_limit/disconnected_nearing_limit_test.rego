@@ -160,3 +160,30 @@ test_silent_for_other_documents if {
 	doc := object.union(connectivity({"connectivityStatus": "Offline"}), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A last connection later than the evaluation instant: as of that date the cluster had not lost
+# its connection yet, so neither the status nor the (negative) time since counts.
+offline_since(t) := connectivity({"connectivityStatus": "Offline", "lastConnectivityTime": t})
+
+test_silent_when_last_connected_after_the_evaluation_date if {
+	count(rule.violations(offline_since("2025-10-21T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(offline_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(offline_since("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+	wide := testing.ctx_with("2025-10-14", {"parameters": {"disconnectWarnDays": 40}})
+	count(rule.violations(last_connected("2025-10-15T00:00:00Z"), wide)) == 0
+}
+
+test_fires_at_the_last_connection_and_the_day_after if {
+	f := only(rule.violations(offline_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-15")))
+	f.details.reasons == ["connectivityStatus"]
+	f.details.disconnectedDays == 0
+	contains(f.message, "last connected to Azure on 2025-10-15 (0 days ago)")
+	g := only(rule.violations(offline_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-16")))
+	g.details.disconnectedDays == 1
+	contains(g.message, "(1 day ago)")
+}
+
+test_offline_without_last_connection_still_fires_on_any_date if {
+	f := only(rule.violations(connectivity({"connectivityStatus": "Expired"}), testing.ctx("2025-10-01")))
+	f.details.reasons == ["connectivityStatus"]
+}

@@ -106,3 +106,9 @@ test_silent_for_other_documents if {
 	doc := object.union(disconnected("AzureLocal", null, "2025-01-01T00:00:00Z"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A last connection after the evaluation instant is never more than 30 days old: silent.
+test_silent_when_last_connected_after_the_evaluation_date if {
+	count(rule.violations(disconnected("AzureLocal", null, "2025-10-21T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(disconnected("AzureLocal", null, "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}

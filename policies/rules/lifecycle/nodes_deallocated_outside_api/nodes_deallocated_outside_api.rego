@@ -4,7 +4,7 @@
 #   All cluster nodes were stopped or deallocated through Hyper-V (its APIs, CLI or MMC) instead of
 #   the AKS Arc tools, for more than 30 days or outside a declared maintenance window. While a
 #   declared maintenance window is in progress and 30 days have not passed, the finding is a
-#   warning.
+#   warning. A stop that begins after the evaluation instant is not in effect yet: silent.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -26,6 +26,7 @@ import data.lib.aksarc.snapshot
 violations(doc, ctx) := {f |
 	power := lifecycle.stopped_power(doc)
 	power.method == "HyperV"
+	_in_effect(ctx, power.since)
 	limit := snapshot.limits(doc, ctx).deallocatedDays
 	in_window := object.get(power, "maintenanceWindow", false) == true
 	over := _past_limit(ctx.asOf, power.since, limit)
@@ -46,6 +47,10 @@ violations(doc, ctx) := {f |
 	}
 	f := result.with_severity(result.finding(rego.metadata.chain(), doc, message, details), _severity(reason))
 }
+
+# _in_effect is true when the nodes stopped at or before the as-of instant. A stop that begins
+# after it is not in effect as of that date: no finding, and no negative count of days.
+_in_effect(ctx, since) if dates.elapsed_ns(ctx.asOf, since) >= 0
 
 # _past_limit is lifecycle.past_limit as true or false.
 default _past_limit(_, _, _) := false

@@ -140,3 +140,21 @@ test_silent_for_other_documents if {
 	doc := object.union(deallocated("2025-09-01T00:00:00Z", false), {"kind": "Cluster"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A stop that begins after the evaluation instant is not in effect yet: no finding and no
+# negative count of days, inside or outside a maintenance window.
+test_silent_the_day_before_the_stop if {
+	count(rule.violations(deallocated("2025-10-15T00:00:00Z", false), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(deallocated("2025-10-15T00:00:00Z", true), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(deallocated("2025-10-15T09:00:00Z", false), testing.ctx("2025-10-15"))) == 0
+}
+
+test_fires_at_the_stop_and_the_day_after if {
+	f := only(rule.violations(deallocated("2025-10-15T00:00:00Z", false), testing.ctx("2025-10-15")))
+	f.severity == "deny"
+	f.details.stoppedDays == 0
+	contains(f.message, "since 2025-10-15 (0 days)")
+	g := only(rule.violations(deallocated("2025-10-15T00:00:00Z", true), testing.ctx("2025-10-16")))
+	g.severity == "warn"
+	g.details.stoppedDays == 1
+}

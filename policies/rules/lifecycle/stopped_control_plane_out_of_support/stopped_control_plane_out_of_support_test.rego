@@ -34,3 +34,9 @@ test_same_limit_on_azure_local if {
 	doc := testing.snapshot({"platform": "AzureLocal", "cluster": {"power": {"state": "Stopped", "since": "2025-09-01T00:00:00Z"}}})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 1
 }
+
+# A stop after the evaluation instant is never more than 30 days old: silent, no negative count.
+test_silent_when_stopped_after_the_evaluation_date if {
+	count(rule.violations(stopped_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(stopped_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}

@@ -2,7 +2,8 @@
 # title: Stopped cluster nearing the 30-day limit
 # description: |
 #   The cluster is stopped and within stopWarnDays (default 7) of the 30-day limit after which
-#   its control plane is out of support.
+#   its control plane is out of support. A stop that begins after the evaluation instant is not
+#   in effect yet: silent.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -26,6 +27,7 @@ violations(doc, ctx) := {f |
 	power := lifecycle.stopped_power(doc)
 	limit := snapshot.limits(doc, ctx).stoppedOutOfSupportDays
 	warn_days := ctx.parameters.stopWarnDays
+	_in_effect(ctx, power.since)
 	lifecycle.within_warning(ctx.asOf, power.since, limit, warn_days)
 	days := dates.elapsed_days(ctx.asOf, power.since)
 	left := lifecycle.days_left(ctx.asOf, power.since, limit)
@@ -44,3 +46,8 @@ violations(doc, ctx) := {f |
 		},
 	)
 }
+
+# _in_effect is true when the cluster stopped at or before the as-of instant. A stop that begins
+# after it is not in effect as of that date (and a warning window of stopWarnDays >= 30 days would
+# otherwise count negative days).
+_in_effect(ctx, since) if dates.elapsed_ns(ctx.asOf, since) >= 0

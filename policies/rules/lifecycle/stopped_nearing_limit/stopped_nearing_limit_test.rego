@@ -121,3 +121,26 @@ test_silent_for_other_documents if {
 	doc := object.union(stopped("2025-10-05T00:00:00Z"), {"apiVersion": "example.com/v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A stop that begins after the evaluation instant is not in effect yet. With stopWarnDays of 40
+# (more than the 30-day limit) the warning window would otherwise reach back before the stop.
+wide_warning(day) := testing.ctx_with(day, {"parameters": {"stopWarnDays": 40}})
+
+test_silent_the_day_before_the_stop if {
+	count(rule.violations(stopped("2025-10-15T00:00:00Z"), wide_warning("2025-10-14"))) == 0
+	count(rule.violations(stopped("2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+}
+
+test_silent_when_the_stop_is_later_the_same_day if {
+	count(rule.violations(stopped("2025-10-15T09:00:00Z"), wide_warning("2025-10-15"))) == 0
+}
+
+test_counts_zero_days_at_the_stop_and_one_day_after if {
+	some f in rule.violations(stopped("2025-10-15T00:00:00Z"), wide_warning("2025-10-15"))
+	f.details.stoppedDays == 0
+	f.details.daysLeft == 30
+	contains(f.message, "since 2025-10-15 (0 days)")
+	some g in rule.violations(stopped("2025-10-15T00:00:00Z"), wide_warning("2025-10-16"))
+	g.details.stoppedDays == 1
+	g.details.daysLeft == 29
+}

@@ -115,3 +115,9 @@ test_silent_for_other_documents if {
 	doc := object.union(stopped("AzureLocal", "2024-01-01T00:00:00Z"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A stop after the evaluation instant is never past the limit: silent, no negative count.
+test_silent_when_stopped_after_the_evaluation_date if {
+	count(rule.violations(stopped("AzureLocal", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(stopped("WindowsServer", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}

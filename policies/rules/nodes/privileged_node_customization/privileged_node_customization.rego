@@ -6,7 +6,10 @@
 #   components (agentNodes.exemptNamespaces: kube-system, azure-arc, gatekeeper-system) can change
 #   its nodes: a privileged container, init container or ephemeral container; a Windows
 #   HostProcess pod or container; hostPID; SYS_ADMIN or ALL in securityContext.capabilities.add;
-#   pod sysctls (spec.securityContext.sysctls); or a hostPath volume of a node system path
+#   an unsafe pod sysctl (a name in spec.securityContext.sysctls outside agentNodes.safeSysctls,
+#   the kubelet's safe set, so the node's kubelet must allow-list it; a safe sysctl whose "since"
+#   minor is newer than the cluster's counts as unsafe, the minor coming from the ClusterSnapshot
+#   evaluated with the object, else the catalog's newest); or a hostPath volume of a node system path
 #   (agentNodes.systemPaths: the path itself, a path under it, or a directory containing it;
 #   "/" and "C:\" only as themselves). One finding per object lists every reason. DaemonSets are
 #   the supported way to customize nodes, but support does not troubleshoot nodes they break.
@@ -15,6 +18,8 @@
 #     description: User customization of agent nodes
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#shared-responsibility
 #     description: Shared responsibility (node changes only through Kubernetes-native mechanisms such as DaemonSets)
+#   - ref: https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/#safe-and-unsafe-sysctls
+#     description: Safe and unsafe sysctls (safe ones are enabled by default; unsafe ones must be allowed on the node's kubelet)
 # custom:
 #   id: AKSARC-020
 #   name: privileged-node-customization
@@ -22,19 +27,22 @@
 #   section: User customization of agent nodes
 #   input: object
 #   requires: []
-#   remediation: Keep node changes in DaemonSets you own and can troubleshoot, and drop every privilege the workload does not need (privileged, HostProcess, hostPID, SYS_ADMIN, sysctls, system hostPath mounts). If a node fails, remove the DaemonSet and redeploy the node before asking AKS Arc support, which does not diagnose nodes broken by custom DaemonSets.
+#   remediation: Keep node changes in DaemonSets you own and can troubleshoot, and drop every privilege the workload does not need (privileged, HostProcess, hostPID, SYS_ADMIN, unsafe sysctls that need a kubelet allow-list, system hostPath mounts). If a node fails, remove the DaemonSet and redeploy the node before asking AKS Arc support, which does not diagnose nodes broken by custom DaemonSets.
 package lib.aksarc.rules.nodes.privileged_node_customization
 
+import data.lib.aksarc.catalog
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
 import data.lib.aksarc.result
+import data.lib.aksarc.snapshot
+import data.lib.aksarc.versions
 import data.lib.aksarc.workloads
 
 violations(doc, ctx) := {f |
 	spec := workloads.pod_spec(doc)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
 	not pods.exempt_namespace(doc, agent_nodes)
-	reasons := _ordered(_reasons(spec, agent_nodes))
+	reasons := _ordered(_reasons(spec, agent_nodes, ctx))
 	count(reasons) > 0
 	f := result.finding(
 		rego.metadata.chain(),
@@ -53,7 +61,7 @@ _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namesp
 
 _ref(doc) := sprintf("%s", [k8s.name(doc)]) if k8s.namespace(doc) == ""
 
-_reasons(spec, agent_nodes) := ((((_privileged(spec) | _host_process(spec)) | _host_pid(spec)) | _capabilities(spec, agent_nodes)) | _sysctls(spec)) | _host_paths(spec, agent_nodes)
+_reasons(spec, agent_nodes, ctx) := ((((_privileged(spec) | _host_process(spec)) | _host_pid(spec)) | _capabilities(spec, agent_nodes)) | _sysctls(spec, agent_nodes, ctx)) | _host_paths(spec, agent_nodes)
 
 # _ordered lists reasons in a fixed order: by kind of reason, then container or volume.
 _ordered(reasons) := [entry[3] | some entry in sort({[_rank[r.reason], object.get(r, "container", ""), object.get(r, "volume", ""), r] | some r in reasons})]
@@ -84,9 +92,55 @@ _capabilities(spec, agent_nodes) := {{"reason": "capability", "capability": cap,
 	cap in watched
 }
 
-_sysctls(spec) := {{"reason": "sysctls", "sysctls": names} |
-	names := sort({s.name | some s in _list(object.get(spec, ["securityContext", "sysctls"], [])); is_string(s.name)})
-	count(names) > 0
+# Pod sysctls are namespaced. The kubelet's safe set (agentNodes.safeSysctls) is enabled by
+# default and does not touch the node; any other sysctl only runs where the node's kubelet
+# allow-lists it (--allowed-unsafe-sysctls): that is node customization. A safe sysctl whose
+# "since" minor is newer than the cluster's is still unsafe there.
+_sysctls(spec, agent_nodes, ctx) := {r |
+	names := {s.name | some s in _list(object.get(spec, ["securityContext", "sysctls"], [])); is_string(s.name)}
+	safe := _object(object.get(agent_nodes, "safeSysctls", {}))
+	minor := _cluster_minor(ctx)
+	unsafe := sort({n | some n in names; not _safe(n, safe, minor)})
+	count(unsafe) > 0
+	too_new := {n: safe[_canonical(n)].since | some n in unsafe; _listed(n, safe)}
+	r := object.union({"reason": "sysctls", "sysctls": unsafe}, _too_new_details(too_new, minor))
+}
+
+_listed(name, safe) if is_object(safe[_canonical(name)])
+
+_safe(name, safe, minor) if {
+	_listed(name, safe)
+	not _newer_than_cluster(safe[_canonical(name)], minor)
+}
+
+_newer_than_cluster(e, minor) if versions.key_ord(e.since) > versions.minor_ord(minor.v)
+
+# _canonical writes a sysctl name with dots: "kernel/shm_rmid_forced" is "kernel.shm_rmid_forced"
+# (sysctl.d(5): when the first separator is a slash, slashes and dots swap).
+_canonical(name) := name if not regex.match(`^[^./]*/`, name)
+
+_canonical(name) := concat(".", [replace(part, ".", "/") | some part in split(name, "/")]) if regex.match(`^[^./]*/`, name)
+
+# The cluster's minor: the ClusterSnapshot's version, else the catalog's newest minor (assumed).
+# Without either, every listed safe sysctl counts as safe.
+_cluster_minor(ctx) := {"v": v, "key": v.minor_key, "assumed": false} if {
+	v := snapshot.cluster_version(ctx)
+}
+
+_cluster_minor(ctx) := {"v": versions.parse(key), "key": key, "assumed": true} if {
+	not snapshot.cluster_version(ctx)
+	key := catalog.newest_minor(ctx, snapshot.cluster_platform(ctx))
+}
+
+_cluster_minor(ctx) := {"v": null, "key": null, "assumed": true} if {
+	not snapshot.cluster_version(ctx)
+	not catalog.newest_minor(ctx, snapshot.cluster_platform(ctx))
+}
+
+_too_new_details(too_new, _) := {} if count(too_new) == 0
+
+_too_new_details(too_new, minor) := {"safeFrom": too_new, "clusterMinor": minor.key, "clusterMinorAssumed": minor.assumed} if {
+	count(too_new) > 0
 }
 
 _host_paths(spec, agent_nodes) := {r |
@@ -158,7 +212,21 @@ _describe(r) := "hostPID" if r.reason == "hostPID"
 
 _describe(r) := sprintf("%s added to %s %s", [r.capability, r.containerType, r.container]) if r.reason == "capability"
 
-_describe(r) := sprintf("sysctls %s", [concat(", ", r.sysctls)]) if r.reason == "sysctls"
+_describe(r) := sprintf("unsafe sysctls %s, which the node's kubelet must allow-list%s", [concat(", ", r.sysctls), _safe_from_text(r)]) if {
+	r.reason == "sysctls"
+}
+
+_safe_from_text(r) := "" if not r.safeFrom
+
+_safe_from_text(r) := sprintf(" (%s; the cluster runs Kubernetes %s%s)", [
+	concat(", ", [sprintf("%s is safe only from Kubernetes %s", [n, r.safeFrom[n]]) | some n in sort(object.keys(r.safeFrom))]),
+	r.clusterMinor,
+	_assumed_text(r.clusterMinorAssumed),
+]) if r.safeFrom
+
+_assumed_text(true) := ", assumed: the newest minor in the catalog"
+
+_assumed_text(false) := ""
 
 _describe(r) := sprintf("hostPath %s (volume %s)", [r.path, r.volume]) if r.reason == "hostPath"
 

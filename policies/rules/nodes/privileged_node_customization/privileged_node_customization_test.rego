@@ -104,7 +104,7 @@ test_one_finding_lists_every_reason if {
 		{"reason": "sysctls", "sysctls": ["net.core.somaxconn", "vm.max_map_count"]},
 		{"reason": "hostPath", "volume": "host-etc", "path": "/etc", "systemPaths": ["/etc"], "containers": ["app", "copy"]},
 	]
-	f.message == "DaemonSet ops/node-tuner customizes its agent nodes (privileged container app; hostPID; SYS_ADMIN added to container app; sysctls net.core.somaxconn, vm.max_map_count; hostPath /etc (volume host-etc)): DaemonSets are the supported way to change nodes, but AKS Arc support will not troubleshoot or diagnose a node that such a workload makes unavailable; keep only the privileges it needs"
+	f.message == "DaemonSet ops/node-tuner customizes its agent nodes (privileged container app; hostPID; SYS_ADMIN added to container app; unsafe sysctls net.core.somaxconn, vm.max_map_count, which the node's kubelet must allow-list; hostPath /etc (volume host-etc)): DaemonSets are the supported way to change nodes, but AKS Arc support will not troubleshoot or diagnose a node that such a workload makes unavailable; keep only the privileges it needs"
 }
 
 for_caps(caps) := rule.violations(daemonset("ops", {"containers": [with_security(app, {"capabilities": {"add": caps}})]}), ctx)
@@ -129,11 +129,107 @@ test_host_pid_true_only if {
 	count(rule.violations(daemonset("ops", {"hostPID": "true", "containers": [app]}), ctx)) == 0
 }
 
+with_sysctls(sysctls) := {"securityContext": {"sysctls": sysctls}, "containers": [app]}
+
+deployment(spec) := workload("apps/v1", "Deployment", "shop", "api", spec)
+
 test_sysctls if {
-	count(rule.violations(daemonset("ops", {"securityContext": {"sysctls": [{"name": "net.ipv4.tcp_syncookies", "value": "1"}]}, "containers": [app]}), ctx)) == 1
-	count(rule.violations(daemonset("ops", {"securityContext": {"sysctls": []}, "containers": [app]}), ctx)) == 0
-	count(rule.violations(daemonset("ops", {"securityContext": {"sysctls": [{"value": "1"}, "x"]}, "containers": [app]}), ctx)) == 0
+	count(rule.violations(daemonset("ops", with_sysctls([{"name": "net.core.somaxconn", "value": "1024"}])), ctx)) == 1
+	count(rule.violations(daemonset("ops", with_sysctls([])), ctx)) == 0
+	count(rule.violations(daemonset("ops", with_sysctls([{"value": "1"}, "x"])), ctx)) == 0
 	count(rule.violations(daemonset("ops", {"securityContext": "sysctls", "containers": [app]}), ctx)) == 0
+	count(rule.violations(daemonset("ops", {"securityContext": {"sysctls": "net.core.somaxconn"}, "containers": [app]}), ctx)) == 0
+}
+
+# The user trial: a safe, namespaced sysctl is not node customization.
+test_silent_for_safe_sysctls if {
+	count(rule.violations(deployment(with_sysctls([{"name": "net.ipv4.tcp_keepalive_time", "value": "600"}])), ctx)) == 0
+	every name in [
+		"kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies",
+		"net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.ip_local_reserved_ports",
+		"net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",
+		"net.ipv4.tcp_keepalive_probes", "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem",
+	] {
+		count(rule.violations(deployment(with_sysctls([{"name": name, "value": "1"}])), ctx)) == 0
+	}
+}
+
+test_slash_separated_names if {
+	count(rule.violations(deployment(with_sysctls([{"name": "net/ipv4/tcp_keepalive_time", "value": "600"}])), ctx)) == 0
+	count(rule.violations(deployment(with_sysctls([{"name": "kernel/shm_rmid_forced", "value": "1"}])), ctx)) == 0
+	f := only(rule.violations(deployment(with_sysctls([{"name": "net/core/somaxconn", "value": "1"}])), ctx))
+	f.details.reasons == [{"reason": "sysctls", "sysctls": ["net/core/somaxconn"]}]
+
+	# A dot inside a slash-separated name is part of a component (an interface name): not safe.
+	count(rule.violations(deployment(with_sysctls([{"name": "net/ipv4.tcp_keepalive_time", "value": "1"}])), ctx)) == 1
+}
+
+test_fires_only_for_the_unsafe_sysctls if {
+	spec := with_sysctls([
+		{"name": "net.ipv4.tcp_keepalive_time", "value": "600"},
+		{"name": "kernel.msgmax", "value": "65536"},
+		{"name": "net.core.somaxconn", "value": "1024"},
+	])
+	f := only(rule.violations(deployment(spec), ctx))
+	f.id == "AKSARC-020"
+	f.severity == "warn"
+	f.details.reasons == [{"reason": "sysctls", "sysctls": ["kernel.msgmax", "net.core.somaxconn"]}]
+	f.message == "Deployment shop/api customizes its agent nodes (unsafe sysctls kernel.msgmax, net.core.somaxconn, which the node's kubelet must allow-list): DaemonSets are the supported way to change nodes, but AKS Arc support will not troubleshoot or diagnose a node that such a workload makes unavailable; keep only the privileges it needs"
+}
+
+# tcp_keepalive_time is safe from Kubernetes 1.29: on a 1.28 cluster it needs the kubelet allow-list.
+cluster(version) := testing.snapshot({"cluster": {"kubernetesVersion": version}})
+
+test_safe_sysctl_newer_than_the_cluster_is_unsafe if {
+	keepalive := deployment(with_sysctls([{"name": "net.ipv4.tcp_keepalive_time", "value": "600"}]))
+	f := only(rule.violations(keepalive, testing.ctx_for("2025-11-01", cluster("1.28.14"))))
+	f.details.reasons == [{
+		"reason": "sysctls",
+		"sysctls": ["net.ipv4.tcp_keepalive_time"],
+		"safeFrom": {"net.ipv4.tcp_keepalive_time": "1.29"},
+		"clusterMinor": "1.28",
+		"clusterMinorAssumed": false,
+	}]
+	contains(f.message, "unsafe sysctls net.ipv4.tcp_keepalive_time, which the node's kubelet must allow-list (net.ipv4.tcp_keepalive_time is safe only from Kubernetes 1.29; the cluster runs Kubernetes 1.28)")
+	count(rule.violations(keepalive, testing.ctx_for("2025-11-01", cluster("1.29.13")))) == 0
+	count(rule.violations(keepalive, testing.ctx_for("2025-11-01", cluster("v1.30.14")))) == 0
+
+	# Safe in every minor: no "since".
+	count(rule.violations(deployment(with_sysctls([{"name": "kernel.shm_rmid_forced", "value": "1"}])), testing.ctx_for("2025-11-01", cluster("1.26.12")))) == 0
+}
+
+test_tcp_rmem_is_safe_from_1_32 if {
+	rmem := deployment(with_sysctls([{"name": "net.ipv4.tcp_rmem", "value": "4096 87380 6291456"}]))
+	count(rule.violations(rmem, testing.ctx_for("2025-11-01", cluster("1.31.10")))) == 1
+	count(rule.violations(rmem, testing.ctx_for("2025-11-01", cluster("1.32.6")))) == 0
+}
+
+# Without a ClusterSnapshot the catalog's newest minor is assumed, and the message says so.
+test_assumed_minor_without_a_snapshot if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"agentNodes": {"safeSysctls": {"net.ipv4.tcp_notsent_lowat": {"since": "1.37", "source": "https://example.com"}}}}})
+	f := only(rule.violations(deployment(with_sysctls([{"name": "net.ipv4.tcp_notsent_lowat", "value": "1"}])), c))
+	f.details.reasons[0].clusterMinor == "1.32"
+	f.details.reasons[0].clusterMinorAssumed == true
+	contains(f.message, "(net.ipv4.tcp_notsent_lowat is safe only from Kubernetes 1.37; the cluster runs Kubernetes 1.32, assumed: the newest minor in the catalog)")
+}
+
+test_safe_set_from_the_catalog if {
+	keepalive := deployment(with_sysctls([{"name": "net.ipv4.tcp_keepalive_time", "value": "600"}]))
+	dropped := testing.ctx_with("2025-11-01", {"catalog": {"agentNodes": {"safeSysctls": {"net.ipv4.tcp_keepalive_time": null}}}})
+	count(rule.violations(keepalive, dropped)) == 1
+	somaxconn := deployment(with_sysctls([{"name": "net.core.somaxconn", "value": "1024"}]))
+	added := testing.ctx_with("2025-11-01", {"catalog": {"agentNodes": {"safeSysctls": {"net.core.somaxconn": {"source": "https://example.com"}}}}})
+	count(rule.violations(somaxconn, added)) == 0
+
+	# A malformed "since" does not make a listed sysctl unsafe.
+	odd := testing.ctx_with("2025-11-01", {"catalog": {"agentNodes": {"safeSysctls": {"net.ipv4.tcp_keepalive_time": {"since": 129}}}}})
+	count(rule.violations(keepalive, odd)) == 0
+}
+
+test_without_any_known_minor_listed_sysctls_are_safe if {
+	c := json.patch(testing.ctx("2025-11-01"), [{"op": "replace", "path": "/catalog/versions", "value": {}}])
+	count(rule.violations(deployment(with_sysctls([{"name": "net.ipv4.tcp_keepalive_time", "value": "600"}])), c)) == 0
+	count(rule.violations(deployment(with_sysctls([{"name": "net.core.somaxconn", "value": "1024"}])), c)) == 1
 }
 
 test_windows_host_process if {

@@ -2,7 +2,8 @@
 # title: Deleted subscription, AKS Arc must be redeployed
 # description: |
 #   The Azure subscription is deleted: the cluster's connection to Azure cannot be recovered, and
-#   AKS Arc must be redeployed to reconnect to Azure.
+#   AKS Arc must be redeployed to reconnect to Azure. Silent when the deletion happened after the
+#   evaluation instant (stateChangedAt later than it): not in effect yet.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
 #     description: Deleted or suspended subscription
@@ -25,6 +26,7 @@ violations(doc, ctx) := {f |
 	snapshot.is_snapshot(doc)
 	sub := doc.spec.subscription
 	sub.state == "Deleted"
+	not _changed_after_as_of(sub, ctx)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
@@ -34,6 +36,10 @@ violations(doc, ctx) := {f |
 }
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
+
+# _changed_after_as_of is true when the deletion happened after the as-of instant: as of that
+# date the subscription still existed, so there is nothing to report (and no negative count).
+_changed_after_as_of(sub, ctx) if dates.elapsed_ns(ctx.asOf, sub.stateChangedAt) < 0
 
 _deleted(sub, ctx) := sprintf("was deleted on %s (%s ago)", [
 	lifecycle.day(sub.stateChangedAt),

@@ -49,3 +49,27 @@ test_silent_for_other_documents if {
 	doc := {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "spec": {"subscription": {"state": "Deleted"}}}
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A deletion after the evaluation instant is not in effect yet: as of that date the subscription
+# existed. Silent, like the other rules that count from a state's start.
+deleted(changed) := testing.snapshot({"subscription": {"state": "Deleted", "stateChangedAt": changed}})
+
+test_silent_when_deleted_after_the_evaluation_date if {
+	count(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(deleted("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+}
+
+test_fires_on_the_day_of_deletion_and_the_day_after if {
+	f := only(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-15")))
+	f.details.stateDays == 0
+	contains(f.message, "was deleted on 2025-10-15 (0 days ago)")
+	g := only(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-16")))
+	g.details.stateDays == 1
+	contains(g.message, "(1 day ago)")
+}
+
+test_without_a_date_fires_on_any_evaluation_date if {
+	doc := testing.snapshot({"subscription": {"state": "Deleted"}})
+	only(rule.violations(doc, testing.ctx("2020-01-01"))).details == {"state": "Deleted"}
+}

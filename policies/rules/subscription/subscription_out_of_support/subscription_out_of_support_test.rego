@@ -77,3 +77,9 @@ test_silent_for_other_documents if {
 	doc := object.union(subscription("Deleted", "2024-01-01"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A suspension or deletion after the evaluation instant is never past the limit: silent.
+test_silent_when_the_state_begins_after_the_evaluation_date if {
+	count(rule.violations(subscription("Disabled", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(subscription("Deleted", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}

@@ -3,7 +3,8 @@
 # description: |
 #   The Azure subscription is suspended (Warned, PastDue, Disabled) for 60 days or less: the
 #   cluster is still supported, but goes out of support when the subscription is not reinstated
-#   before the 60-day limit. The message gives the date support ends.
+#   before the 60-day limit. The message gives the date support ends. Silent when the suspension
+#   began after the evaluation instant (stateChangedAt later than it): not in effect yet.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
 #     description: Deleted or suspended subscription
@@ -30,6 +31,7 @@ violations(doc, ctx) := {f |
 	sub.state in lifecycle.subscription_suspended_states
 	limit := snapshot.limits(doc, ctx).subscriptionDays
 	not _past_limit(sub, ctx, limit)
+	not _changed_after_as_of(sub, ctx)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
@@ -41,6 +43,10 @@ violations(doc, ctx) := {f |
 _past_limit(sub, ctx, limit) if lifecycle.past_limit(ctx.asOf, sub.stateChangedAt, limit)
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
+
+# _changed_after_as_of is true when the suspension began after the as-of instant: it is not in
+# effect as of that date (and counting from it would give negative days).
+_changed_after_as_of(sub, ctx) if dates.elapsed_ns(ctx.asOf, sub.stateChangedAt) < 0
 
 _explanation(sub, ctx, limit) := sprintf("has been suspended (state %s) since %s (%s): support ends on %s (%s left) unless the subscription is reinstated before the %d-day limit", [
 	sub.state,

@@ -114,3 +114,26 @@ test_silent_for_other_documents if {
 	doc := object.union(subscription("Warned", "2025-10-01"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
+
+# A suspension that begins after the evaluation instant is not in effect yet. The user trial:
+# --as-of 2025-10-01 with stateChangedAt 2025-10-15 printed "since 2025-10-15 (-14 days)".
+test_silent_when_suspended_after_the_evaluation_date if {
+	count(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(subscription("PastDue", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(subscription("Disabled", "2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+}
+
+test_fires_on_the_day_of_suspension_and_the_day_after if {
+	f := only(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-15")))
+	f.details.stateDays == 0
+	f.details.daysLeft == 60
+	contains(f.message, "since 2025-10-15 (0 days)")
+	g := only(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-16")))
+	g.details.stateDays == 1
+	g.details.daysLeft == 59
+}
+
+test_without_a_date_fires_on_any_evaluation_date if {
+	doc := testing.snapshot({"subscription": {"state": "Warned"}})
+	count(rule.violations(doc, testing.ctx("2025-10-01"))) == 1
+}

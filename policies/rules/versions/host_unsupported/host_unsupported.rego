@@ -36,7 +36,7 @@ _windows_server(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s: host OS \"%s\" %s", [doc.metadata.name, os, problem.message]),
+		sprintf("cluster %s: %s", [doc.metadata.name, problem.message]),
 		object.union({"platform": "WindowsServer", "os": os, "supportedProducts": _supported_products(products, ctx)}, problem.details),
 	)
 }
@@ -52,7 +52,7 @@ _os_problems(os, products, ctx) := ((_not_windows_server(os, products) | _produc
 _not_windows_server(os, products) := {p |
 	not _os_name(os)
 	p := {
-		"message": sprintf("is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [_product_list(products)]),
+		"message": sprintf("the host runs \"%s\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [os, _product_list(products)]),
 		"details": {"reason": "notWindowsServer"},
 	}
 }
@@ -60,7 +60,7 @@ _not_windows_server(os, products) := {p |
 _product_problems(os, products) := {p |
 	name := _os_name(os)
 	not products[name.product]
-	p := _unknown_product(name, products)
+	p := _unknown_product(os, name, products)
 }
 
 _edition_problems(os, products) := {p |
@@ -68,11 +68,37 @@ _edition_problems(os, products) := {p |
 	product := products[name.product]
 	name.edition != ""
 	not _edition_listed(name.edition, object.get(product, "editions", []))
+	editions := _editions(product)
 	p := {
-		"message": sprintf("is not a supported edition of %s: %s is not one of %s", [name.product, name.edition, concat(", ", object.get(product, "editions", []))]),
-		"details": {"reason": "editionNotSupported", "product": name.product, "edition": name.edition, "supportedEditions": object.get(product, "editions", [])},
+		"message": sprintf("the host runs %s; %s", [os, _needed_editions(name, editions)]),
+		"details": {"reason": "editionNotSupported", "product": name.product, "edition": name.edition, "supportedEditions": editions},
 	}
 }
+
+# _editions are the edition names the catalog lists for a host product.
+_editions(product) := [e | some e in _array(object.get(product, "editions", [])); is_string(e)]
+
+_array(x) := x if is_array(x)
+
+_array(x) := [] if not is_array(x)
+
+# _needed_editions names the supported editions in full: "AKS Arc needs Windows Server 2022
+# Datacenter or Windows Server 2022 Datacenter: Azure Edition, not the Standard edition".
+_needed_editions(name, editions) := sprintf("AKS Arc needs %s, not the %s edition", [
+	_or_list([sprintf("%s %s", [name.product, e]) | some e in editions]),
+	name.edition,
+]) if {
+	count(editions) > 0
+}
+
+_needed_editions(name, editions) := sprintf("the catalog lists no edition of %s that AKS Arc supports", [name.product]) if {
+	count(editions) == 0
+}
+
+# _or_list joins names as "a", "a or b", "a, b or c".
+_or_list(xs) := xs[0] if count(xs) == 1
+
+_or_list(xs) := sprintf("%s or %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), xs[count(xs) - 1]]) if count(xs) > 1
 
 _product_end_problems(os, products, ctx) := {p |
 	name := _os_name(os)
@@ -80,20 +106,20 @@ _product_end_problems(os, products, ctx) := {p |
 	days := dates.days_until(ctx.asOf, product.endOfSupport)
 	days < 0
 	p := {
-		"message": sprintf("is past its end of support for AKS Arc: %s ended on %s (%s ago)", [name.product, product.endOfSupport, dates.count(0 - days)]),
+		"message": sprintf("the host runs %s, and AKS Arc support on %s hosts ended on %s (%s ago)", [os, name.product, product.endOfSupport, dates.count(0 - days)]),
 		"details": {"reason": "pastEndOfSupport", "product": name.product, "edition": name.edition, "endOfSupport": product.endOfSupport, "daysPast": 0 - days},
 	}
 }
 
-_unknown_product(name, products) := {
-	"message": sprintf("is older than %s, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later", [_oldest_product(products)]),
+_unknown_product(os, name, products) := {
+	"message": sprintf("the host runs %s, which is older than %s, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later", [os, _oldest_product(products)]),
 	"details": {"reason": "productTooOld", "product": name.product, "edition": name.edition},
 } if {
 	name.year < _product_year(_oldest_product(products))
 }
 
-_unknown_product(name, products) := {
-	"message": sprintf("is not a supported host product in the catalog (supported: %s)", [_product_list(products)]),
+_unknown_product(os, name, products) := {
+	"message": sprintf("the host runs %s, which is not a supported host product in the catalog (supported: %s)", [os, _product_list(products)]),
 	"details": {"reason": "productUnknown", "product": name.product, "edition": name.edition},
 } if {
 	not name.year < _product_year(_oldest_product(products))

@@ -43,7 +43,7 @@ test_fires_for_a_product_older_than_2019 if {
 	f.details.edition == "Datacenter"
 	f.details.os == "Windows Server 2016 Datacenter"
 	f.details.supportedProducts == ["Windows Server 2019", "Windows Server 2022", "Windows Server 2025"]
-	contains(f.message, "older than Windows Server 2019")
+	f.message == "cluster test-cluster: the host runs Windows Server 2016 Datacenter, which is older than Windows Server 2019, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later"
 	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy"
 }
 
@@ -55,7 +55,33 @@ test_fires_for_an_unsupported_edition if {
 	f.details.product == "Windows Server 2019"
 	f.details.edition == "Standard"
 	f.details.supportedEditions == ["Datacenter"]
-	contains(f.message, "Standard is not one of Datacenter")
+	f.message == "cluster test-cluster: the host runs Windows Server 2019 Standard; AKS Arc needs Windows Server 2019 Datacenter, not the Standard edition"
+}
+
+test_unsupported_edition_names_every_supported_edition if {
+	fs := violations(windows("Windows Server 2022 Standard"))
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-006"
+	f.severity == "deny"
+	f.details.reason == "editionNotSupported"
+	f.details.supportedEditions == ["Datacenter", "Datacenter: Azure Edition"]
+	f.message == "cluster test-cluster: the host runs Windows Server 2022 Standard; AKS Arc needs Windows Server 2022 Datacenter or Windows Server 2022 Datacenter: Azure Edition, not the Standard edition"
+	not contains(f.message, "is not one of")
+}
+
+test_unsupported_edition_with_three_listed_editions if {
+	c := testing.ctx_with(day, {"catalog": {"platforms": {"WindowsServer": {"hostProducts": {"Windows Server 2025": {"editions": ["Datacenter", "Datacenter: Azure Edition", "Essentials"]}}}}}})
+	some f in rule.violations(windows("Windows Server 2025 Standard"), c)
+	contains(f.message, "AKS Arc needs Windows Server 2025 Datacenter, Windows Server 2025 Datacenter: Azure Edition or Windows Server 2025 Essentials, not the Standard edition")
+}
+
+test_unsupported_edition_when_the_catalog_lists_none if {
+	c := testing.ctx_with(day, {"catalog": {"platforms": {"WindowsServer": {"hostProducts": {"Windows Server 2022": {"editions": []}}}}}})
+	some f in rule.violations(windows("Windows Server 2022 Datacenter"), c)
+	f.details.reason == "editionNotSupported"
+	f.details.supportedEditions == []
+	f.message == "cluster test-cluster: the host runs Windows Server 2022 Datacenter; the catalog lists no edition of Windows Server 2022 that AKS Arc supports"
 }
 
 test_azure_edition_is_not_listed_for_2019 if {
@@ -74,7 +100,7 @@ test_fires_for_a_host_that_is_not_windows_server if {
 	fs := violations(windows("Ubuntu 22.04.4 LTS"))
 	reasons(fs) == {"notWindowsServer"}
 	some f in fs
-	contains(f.message, "is not Windows Server")
+	f.message == "cluster test-cluster: the host runs \"Ubuntu 22.04.4 LTS\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: Windows Server 2019, Windows Server 2022, Windows Server 2025)"
 }
 
 test_silent_when_the_edition_is_not_given if {
@@ -99,7 +125,7 @@ test_fires_the_day_after_host_end_of_support if {
 	f.details.endOfSupport == "2028-03-31"
 	f.details.daysPast == 1
 	f.details.supportedProducts == []
-	contains(f.message, "2028-03-31")
+	f.message == "cluster test-cluster: the host runs Windows Server 2022 Datacenter, and AKS Arc support on Windows Server 2022 hosts ended on 2028-03-31 (1 day ago)"
 }
 
 test_wrong_edition_and_past_end_are_both_reported if {
@@ -222,4 +248,17 @@ test_silent_without_host_facts if {
 test_silent_for_other_documents if {
 	other := object.union(windows("Windows Server 2016 Datacenter"), {"apiVersion": "v1", "kind": "ConfigMap"})
 	count(violations(other)) == 0
+}
+
+test_malformed_editions_read_as_none if {
+	c := testing.ctx_with(day, {"catalog": {"platforms": {"WindowsServer": {"hostProducts": {"Windows Server 2022": {"editions": "Datacenter"}}}}}})
+	some f in rule.violations(windows("Windows Server 2022 Standard"), c)
+	f.details.supportedEditions == []
+	contains(f.message, "the catalog lists no edition of Windows Server 2022 that AKS Arc supports")
+}
+
+test_release_message_when_no_release_is_supported if {
+	some f in rule.violations(azure_local("2510"), testing.ctx("2026-04-02"))
+	f.details.supportedReleases == []
+	contains(f.message, "(supported: none)")
 }

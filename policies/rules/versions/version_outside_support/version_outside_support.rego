@@ -4,7 +4,9 @@
 #   The control plane's minor version is past its end of support as of the evaluation date (the
 #   catalog's explicit date, else initial release + 1 year), is older than every version the
 #   catalog knows, or is missing from the catalog between versions it knows. A version newer
-#   than the catalog's newest is AKSARC-091, not this rule.
+#   than the catalog's newest is AKSARC-091, not this rule. The message lists the newer minors in
+#   support to upgrade to; when the catalog knows none on the evaluation date, it says the catalog
+#   is probably out of date (AKSARC-090) instead.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -17,7 +19,7 @@
 #   section: Supported version policy
 #   input: snapshot
 #   requires: [spec.cluster.kubernetesVersion]
-#   remediation: Upgrade the cluster to a supported Kubernetes minor version, one minor at a time. AKS Arc supports each minor version for one year from its initial release; a cluster on a version outside the supported versions list must be upgraded before it is eligible for support.
+#   remediation: Upgrade the cluster to a supported Kubernetes minor version (a cluster outside support may skip minors to get back into support; within support, upgrades go one minor at a time). AKS Arc supports each minor version for one year from its initial release; a cluster on a version outside the supported versions list must be upgraded before it is eligible for support.
 package lib.aksarc.rules.versions.version_outside_support
 
 import data.lib.aksarc.catalog
@@ -31,22 +33,42 @@ violations(doc, ctx) := {f |
 	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
 	platform := snapshot.platform(doc, ctx)
 	some problem in _problems(v, ctx, platform)
-	available := catalog.available_minors(ctx, platform)
+	targets := catalog.upgrade_targets(ctx, platform, v)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s runs Kubernetes %s: %s; upgrade to a supported version (available on %s: %s)", [doc.metadata.name, v.text, problem.message, platform, catalog.list(available)]),
-		object.union(
+		sprintf("cluster %s runs Kubernetes %s: %s; %s", [doc.metadata.name, v.text, problem.message, _advice(targets, ctx, platform)]),
+		object.union_n([
 			{
 				"kubernetesVersion": v.text,
 				"minorVersion": v.minor_key,
 				"platform": platform,
-				"availableVersions": available,
+				"availableVersions": targets,
 			},
+			_stale_details(targets, ctx),
 			problem.details,
-		),
+		]),
 	)
 }
+
+# A cluster outside support may skip minors to get back into support.
+_advice(targets, _, platform) := sprintf("a cluster outside support may skip minors to get back into support: upgrade to a supported version (available on %s: %s)", [platform, concat(", ", targets)]) if {
+	count(targets) > 0
+}
+
+# Nothing to upgrade to: as of its date the catalog knows no newer version in support, which
+# means the catalog is out of date, not that no supported version exists.
+_advice(targets, ctx, platform) := sprintf("the catalog (reviewed %s) knows no newer Kubernetes version in support on %s as of %s, so it is probably out of date (see AKSARC-090): update aksarc-opa or its catalog (settings: catalog.versions) to learn the supported versions to upgrade to, and list the upgrades the host offers with az aksarc get-upgrades", [_reviewed(ctx), platform, dates.date(ctx.asOf)]) if {
+	count(targets) == 0
+}
+
+_stale_details(targets, _) := {} if count(targets) > 0
+
+_stale_details(targets, ctx) := {"catalogLikelyStale": true, "catalogReviewed": object.get(ctx, ["catalog", "reviewed"], null)} if count(targets) == 0
+
+_reviewed(ctx) := ctx.catalog.reviewed if is_string(ctx.catalog.reviewed)
+
+_reviewed(ctx) := "on an unknown date" if not is_string(object.get(ctx, ["catalog", "reviewed"], null))
 
 _problems(v, ctx, platform) := _past_end(v, ctx, platform) | _not_known(v, ctx, platform)
 

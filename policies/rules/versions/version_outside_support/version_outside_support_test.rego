@@ -25,8 +25,8 @@ test_fires_the_day_after_explicit_end_of_support if {
 	f.details.daysPast == 1
 	f.details.platform == "WindowsServer"
 	f.details.availableVersions == ["1.30", "1.31", "1.32"]
-	contains(f.message, "2025-10-31")
-	contains(f.message, "1.30, 1.31, 1.32")
+	not f.details.catalogLikelyStale
+	f.message == "cluster test-cluster runs Kubernetes 1.29.13: minor version 1.29 reached its end of support on 2025-10-31 (1 day ago); a cluster outside support may skip minors to get back into support: upgrade to a supported version (available on WindowsServer: 1.30, 1.31, 1.32)"
 	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy"
 }
 
@@ -164,4 +164,60 @@ test_silent_with_empty_catalog_versions if {
 	c := testing.ctx("2025-11-01")
 	count(rule.violations(running("1.20.0"), json.patch(c, [{"op": "replace", "path": "/catalog/versions", "value": {}}]))) == 0
 	count(rule.violations(running("1.20.0"), c)) == 1
+}
+
+# No newer version in support on the evaluation date: the catalog is stale, and the message says
+# so instead of "upgrade to a supported version (none)". 1.32 (the newest) ends on 2026-09-30.
+test_no_version_in_support_points_to_a_stale_catalog if {
+	fs := rule.violations(running("1.32.6"), testing.ctx("2026-10-01"))
+	count(fs) == 1
+	some f in fs
+	f.id == "AKSARC-001"
+	f.severity == "deny"
+	f.details.reason == "endOfSupport"
+	f.details.availableVersions == []
+	f.details.catalogLikelyStale == true
+	f.details.catalogReviewed == "2025-10-09"
+	f.message == "cluster test-cluster runs Kubernetes 1.32.6: minor version 1.32 reached its end of support on 2026-09-30 (1 day ago); the catalog (reviewed 2025-10-09) knows no newer Kubernetes version in support on WindowsServer as of 2026-10-01, so it is probably out of date (see AKSARC-090): update aksarc-opa or its catalog (settings: catalog.versions) to learn the supported versions to upgrade to, and list the upgrades the host offers with az aksarc get-upgrades"
+	not contains(f.message, "none")
+}
+
+# The day before, 1.31 is past its end (2026-07-31) and 1.32 is still in support: a target exists.
+test_last_target_the_day_before_the_catalog_runs_out if {
+	some f in rule.violations(running("1.31.10"), testing.ctx("2026-09-30"))
+	f.details.availableVersions == ["1.32"]
+	not f.details.catalogLikelyStale
+	contains(f.message, "available on WindowsServer: 1.32)")
+	some g in rule.violations(running("1.31.10"), testing.ctx("2026-10-01"))
+	g.details.availableVersions == []
+	g.details.catalogLikelyStale == true
+}
+
+test_stale_catalog_message_without_reviewed_date if {
+	c := testing.ctx_with("2026-10-01", {"catalog": {"reviewed": null}})
+	some f in rule.violations(running("1.32.6"), c)
+	f.details.catalogReviewed == null
+	contains(f.message, "the catalog (reviewed on an unknown date) knows no newer Kubernetes version in support")
+}
+
+# Older minors still in support are not upgrade targets (no downgrades).
+test_targets_are_newer_than_the_cluster if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"versions": {"1.31": {"endOfSupport": "2025-10-15"}}}})
+	some f in rule.violations(running("1.31.10"), c)
+	f.details.availableVersions == ["1.32"]
+}
+
+# A minor not yet released on the evaluation date is not a target: on 2025-09-15 1.32 (released
+# 2025-10-01) did not exist yet, 1.29 (removed 2025-10-01) still did.
+test_targets_are_released_on_the_evaluation_date if {
+	some f in rule.violations(running("1.28.14"), testing.ctx("2025-09-15"))
+	f.details.availableVersions == ["1.29", "1.30", "1.31"]
+	some g in rule.violations(running("1.28.14"), testing.ctx("2025-10-01"))
+	g.details.availableVersions == ["1.30", "1.31", "1.32"]
+}
+
+test_target_without_release_date_counts if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"versions": {"1.33": {"endOfSupport": "2026-12-31", "patches": ["1.33.1"]}}}})
+	some f in rule.violations(running("1.29.13"), c)
+	f.details.availableVersions == ["1.30", "1.31", "1.32", "1.33"]
 }

@@ -22,9 +22,11 @@ test_fires_on_the_removal_day if {
 	f.details.daysSinceRemoval == 0
 	f.details.latestVersion == "1.32"
 	f.details.platform == "WindowsServer"
-	contains(f.message, "can no longer update Kubernetes or OS versions")
-	contains(f.message, "upgrade it to the latest release")
-	contains(f.message, "redeployment")
+	f.details.endOfSupport == "2025-10-31"
+	f.details.inSupport == true
+	f.details.nextVersion == "1.30"
+	f.details.upgradePath == ["1.30", "1.31", "1.32"]
+	f.message == "cluster test-cluster runs Kubernetes 1.29.13: minor version 1.29 was removed from the Microsoft servers on 2025-10-01, so the cluster can no longer update Kubernetes or OS versions and must be upgraded to the latest AKS Arc release; it is in support until 2025-10-31 and minors cannot be skipped: upgrade to 1.30 next (path to the newest released minor: 1.29 -> 1.30 -> 1.31 -> 1.32); a cluster that is not healthy may need a full redeployment"
 	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#service-updates-and-releases"
 }
 
@@ -41,6 +43,54 @@ test_keeps_firing_long_after_removal if {
 	some f in rule.violations(running("v1.26.12"), testing.ctx("2025-11-01"))
 	f.details.removed == "2024-08-01"
 	f.details.daysSinceRemoval == 457
+	f.details.inSupport == false
+	f.details.nextVersion == "1.30"
+	f.details.upgradeTargets == ["1.30", "1.31", "1.32"]
+	contains(f.message, "it is out of support since 2024-09-01, so it may skip minors to get back into support: upgrade to a supported minor (1.30, 1.31 or 1.32)")
+}
+
+# The last day of the 30 days after removal (end of support 2025-10-31): still one minor at a time.
+test_names_the_next_minor_on_the_last_supported_day if {
+	some f in rule.violations(running("1.29.13"), testing.ctx("2025-10-31"))
+	f.details.inSupport == true
+	f.details.nextVersion == "1.30"
+	f.details.upgradePath == ["1.30", "1.31", "1.32"]
+	contains(f.message, "upgrade to 1.30 next")
+	not contains(f.message, "skip minors to get back")
+}
+
+# The day after end of support: out of support, so it may skip back into support.
+test_may_skip_minors_the_day_after_end_of_support if {
+	some f in rule.violations(running("1.29.13"), testing.ctx("2025-11-01"))
+	f.details.inSupport == false
+	f.details.upgradeTargets == ["1.30", "1.31", "1.32"]
+	not f.details.upgradePath
+	contains(f.message, "out of support since 2025-11-01")
+	contains(f.message, "1.30, 1.31 or 1.32")
+}
+
+test_single_upgrade_target_is_named_alone if {
+	some f in rule.violations(running("1.29.13"), testing.ctx("2026-08-01"))
+	f.details.upgradeTargets == ["1.32"]
+	contains(f.message, "upgrade to a supported minor (1.32)")
+}
+
+# Nothing in support to move to: the catalog is likely stale, and the message says so.
+test_no_target_out_of_support_points_to_a_stale_catalog if {
+	some f in rule.violations(running("1.29.13"), testing.ctx("2026-10-01"))
+	f.details.inSupport == false
+	f.details.nextVersion == null
+	contains(f.message, "the catalog (reviewed 2025-10-09) knows no newer minor in support on WindowsServer to upgrade to as of 2026-10-01, so it is probably out of date (see AKSARC-090)")
+	contains(f.message, "update aksarc-opa or its catalog")
+	not contains(f.message, "none")
+}
+
+test_no_newer_minor_in_support_points_to_a_stale_catalog if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"reviewed": null, "versions": {"1.32": {"removed": "2025-10-20", "endOfSupport": "2025-11-19"}}}})
+	some f in rule.violations(running("1.32.6"), c)
+	f.details.inSupport == true
+	f.details.nextVersion == null
+	contains(f.message, "the catalog (reviewed on an unknown date) knows no newer minor")
 }
 
 test_silent_for_a_version_without_removal_date if {
@@ -90,4 +140,19 @@ test_silent_without_version if {
 test_silent_for_other_documents if {
 	other := object.union(running("1.26.12"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(other, testing.ctx("2025-11-01"))) == 0
+}
+
+# On 2025-08-15 1.28 (removed 2025-08-01) is still in support and 1.32 is not released yet.
+test_path_leaves_out_minors_not_released_yet if {
+	some f in rule.violations(running("1.28.14"), testing.ctx("2025-08-15"))
+	f.details.inSupport == true
+	f.details.nextVersion == "1.29"
+	f.details.upgradePath == ["1.29", "1.30", "1.31"]
+	contains(f.message, "upgrade to 1.29 next (path to the newest released minor: 1.28 -> 1.29 -> 1.30 -> 1.31)")
+}
+
+test_minor_without_release_date_is_on_the_path if {
+	c := testing.ctx_with("2025-10-01", {"catalog": {"versions": {"1.33": {"endOfSupport": "2026-12-31", "patches": ["1.33.1"]}}}})
+	some f in rule.violations(running("1.29.13"), c)
+	f.details.upgradePath == ["1.30", "1.31", "1.32", "1.33"]
 }
