@@ -153,15 +153,44 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 	}
 
 	mc := obj(c["managedComponents"])
+	// on lists the keys of a keyed inventory object whose entries are switched on (not null).
+	on := func(v any) []string {
+		var keys []string
+		for _, k := range slices.Sorted(maps.Keys(obj(v))) {
+			if obj(v)[k] != nil {
+				keys = append(keys, k)
+			}
+		}
+		return keys
+	}
 	fmt.Fprintf(b, "\n## Managed components (%s)\n\n", scalar(mc["namespace"]))
 	fmt.Fprintf(b, "Source: %s\n\n", scalar(mc["source"]))
-	fmt.Fprintf(b, "- names: %s\n", codeList(anyStrings(mc["names"])))
-	fmt.Fprintf(b, "- name prefixes: %s\n", codeList(anyStrings(mc["prefixes"])))
+	fmt.Fprintf(b, "- names: %s\n", codeList(on(mc["names"])))
+	fmt.Fprintf(b, "- name prefixes: %s\n", codeList(on(mc["prefixes"])))
 	var labels []string
-	for _, k := range slices.Sorted(maps.Keys(obj(mc["labels"]))) {
-		labels = append(labels, fmt.Sprintf("`%s` = %s", k, joinAny(obj(mc["labels"])[k])))
+	for _, k := range on(mc["labels"]) {
+		labels = append(labels, fmt.Sprintf("`%s` = %s", k, strings.Join(on(obj(mc["labels"])[k]), ", ")))
 	}
 	fmt.Fprintf(b, "- labels: %s\n", strings.Join(labels, "; "))
+	for _, kind := range on(mc["clusterScoped"]) {
+		scoped := obj(obj(mc["clusterScoped"])[kind])
+		fmt.Fprintf(b, "- cluster-scoped %s (AKSARC-011): names %s; name prefixes %s\n", kind, codeList(on(scoped["names"])), codeList(on(scoped["prefixes"])))
+	}
+	b.WriteString("- customer configuration allowed in the namespace (neither foreign nor a managed component):\n")
+	for _, id := range on(mc["customerConfig"]) {
+		e := obj(obj(mc["customerConfig"])[id])
+		var what []string
+		if g, ok := e["apiGroup"].(string); ok && g != "" {
+			what = append(what, fmt.Sprintf("group `%s`", g))
+		}
+		if kinds := anyStrings(e["kinds"]); len(kinds) > 0 {
+			what = append(what, "kinds "+strings.Join(kinds, ", "))
+		}
+		if names := anyStrings(e["names"]); len(names) > 0 {
+			what = append(what, "names "+codeList(names))
+		}
+		fmt.Fprintf(b, "  - [%s](%s): %s\n", id, scalar(e["source"]), strings.Join(what, "; "))
+	}
 	fmt.Fprintf(b, "- system label and annotation prefixes (AKSARC-012): %s\n", codeList(anyStrings(mc["systemMetadataPrefixes"])))
 
 	writeFeatureGates(b, obj(c["featureGates"]), keys)

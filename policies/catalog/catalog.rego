@@ -149,73 +149,275 @@ catalog := {
 	"agentNodes": agent_nodes,
 	# How AKS Arc provisions nodes and networks (AKSARC-022, 023, 032): infrastructure.rego.
 	"infrastructure": infrastructure,
-	# What AKS Arc deploys and manages. An object in kube-system that matches none of these is a
-	# customer workload (AKSARC-010); a desired change to one that matches is AKSARC-011.
-	"managedComponents": {
-		"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
-		"namespace": "kube-system",
-		# Records, not workloads or configuration: never foreign, never a managed change.
-		"ignoredKinds": ["Event"],
-		"names": [
-			"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-config",
-			"calico-kube-controllers", "calico-node", "calicoctl", "certificate-controller-manager",
-			"cluster-info", "coredns", "default", "extension-apiserver-authentication",
-			# Leader-election leases of the control plane.
-			"kube-controller-manager", "kube-scheduler",
-			"extension-apiserver-authentication-reader",
-			"kube-apiserver-legacy-service-account-token-tracking", "kube-dns", "kube-proxy",
-			"kube-root-ca.crt", "kube-vip", "kubeadm-config", "moc-cloud-controller-manager",
-			# Leader-election leases: the cloud controller manager, the disk CSI driver's sidecars.
-			"cloud-controller-manager", "disk-csi-akshci-com",
-			"external-attacher-leader-disk-csi-akshci-com", "external-resizer-disk-csi-akshci-com",
-			# Kubernetes controller service accounts (kube-controller-manager creates them).
-			"attachdetach-controller", "bootstrap-signer", "certificate-controller",
-			"clusterrole-aggregation-controller", "cronjob-controller", "daemon-set-controller",
-			"deployment-controller", "disruption-controller", "endpoint-controller",
-			"endpointslice-controller", "endpointslicemirroring-controller",
-			"ephemeral-volume-controller", "expand-controller", "generic-garbage-collector",
-			"horizontal-pod-autoscaler", "job-controller", "legacy-service-account-token-cleaner",
-			"namespace-controller", "node-controller", "persistent-volume-binder",
-			"pod-garbage-collector", "pv-protection-controller", "pvc-protection-controller",
-			"replicaset-controller", "replication-controller", "resource-claim-controller",
-			"resourcequota-controller", "root-ca-cert-publisher", "route-controller",
-			"selinux-warning-controller", "service-account-controller", "service-cidrs-controller",
-			"service-controller", "statefulset-controller", "token-cleaner",
-			"ttl-after-finished-controller", "ttl-controller",
-			"validatingadmissionpolicy-status-controller",
-			"volumeattributesclass-protection-controller",
-		],
-		"prefixes": [
-			"akshci-", "ama-logs", "ama-metrics", "apiserver-", "azure-policy-", "bootstrap-token-",
-			"calico-", "certificate-controller-manager-", "coredns-", "csi-akshcicsi-", "etcd-",
-			"kube-apiserver-", "kube-controller-manager-", "kube-dns-", "kube-flannel",
-			"kube-proxy-", "kube-scheduler-", "kube-vip-", "kubeadm:", "kubelet-config", "metallb-",
-			"moc-", "plndr-", "system:",
-		],
-		# label key -> accepted values ("*": any value)
-		"labels": {
-			"k8s-app": ["kube-dns", "kube-proxy", "calico-node", "calico-kube-controllers"],
-			"component": ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"],
-			"tier": ["control-plane"],
-			"app": ["akshci-telemetry"],
+	# What AKS Arc deploys and manages in kube-system, and the customer configuration Microsoft
+	# documents there: managed_components below (AKSARC-010, 011).
+	"managedComponents": managed_components,
+}
+
+# The kube-system inventory (AKSARC-010, AKSARC-011; AKSARC-012 reads namespace and
+# systemMetadataPrefixes). An object in kube-system that matches no names, prefixes or labels
+# entry and no customerConfig entry is foreign (AKSARC-010); a desired change to an object that
+# matches a names, prefixes, labels or clusterScoped entry is a change to a managed component
+# (AKSARC-011), unless it is customer configuration.
+#
+# names, prefixes, the values under each labels key, customerConfig and the names and prefixes
+# of each clusterScoped kind are keyed objects, so that a user's catalog override (merged with
+# object.union) adds entries instead of replacing the built-in ones:
+#   managedComponents: {names: {my-agent: {note: "..."}}}      adds a name
+#   managedComponents: {prefixes: {"calico-": null}}             switches a built-in entry off
+# An entry is an object ({} or with source and note, like its siblings); null switches it off.
+managed_components := {
+	"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
+	"namespace": "kube-system",
+	# Records, not workloads or configuration: never foreign, never a managed change.
+	"ignoredKinds": ["Event"],
+	# Exact metadata.name values of kube-system objects.
+	"names": object.union_n([
+		_mc_each(
+			[
+				"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-config",
+				"calico-kube-controllers", "calico-node", "calicoctl", "certificate-controller-manager",
+				"kube-vip", "moc-cloud-controller-manager",
+				# Leader-election leases: the cloud controller manager, the disk CSI driver's sidecars.
+				"cloud-controller-manager", "disk-csi-akshci-com",
+				"external-attacher-leader-disk-csi-akshci-com", "external-resizer-disk-csi-akshci-com",
+			],
+			{
+				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+			},
+		),
+		_mc_each(
+			[
+				"coredns", "kube-dns", "kube-proxy", "kubeadm-config", "cluster-info",
+				"extension-apiserver-authentication", "extension-apiserver-authentication-reader",
+				"kube-apiserver-legacy-service-account-token-tracking", "kube-root-ca.crt", "default",
+				# Leader-election leases of the control plane.
+				"kube-controller-manager", "kube-scheduler",
+			],
+			{"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"},
+		),
+		# Service accounts kube-controller-manager creates for its controllers (one per controller;
+		# the set varies a little with the minor version).
+		_mc_each(
+			[
+				"attachdetach-controller", "bootstrap-signer", "certificate-controller",
+				"clusterrole-aggregation-controller", "cronjob-controller", "daemon-set-controller",
+				"deployment-controller", "disruption-controller", "endpoint-controller",
+				"endpointslice-controller", "endpointslicemirroring-controller",
+				"ephemeral-volume-controller", "expand-controller", "generic-garbage-collector",
+				"horizontal-pod-autoscaler", "job-controller", "legacy-service-account-token-cleaner",
+				"namespace-controller", "node-controller", "persistent-volume-binder",
+				"pod-garbage-collector", "pv-protection-controller", "pvc-protection-controller",
+				"replicaset-controller", "replication-controller", "resource-claim-controller",
+				"resourcequota-controller", "root-ca-cert-publisher", "route-controller",
+				"selinux-warning-controller", "service-account-controller", "service-cidrs-controller",
+				"service-controller", "statefulset-controller", "token-cleaner",
+				"ttl-after-finished-controller", "ttl-controller",
+				"validatingadmissionpolicy-status-controller",
+				"volumeattributesclass-protection-controller",
+			],
+			{"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles"},
+		),
+		# Leader-election leases of the SMB and NFS CSI drivers' provisioners (a lease is named after
+		# the driver, smb.csi.k8s.io and nfs.csi.k8s.io, with the dots replaced).
+		_mc_each(["smb-csi-k8s-io"], _mc_smb),
+		_mc_each(["nfs-csi-k8s-io"], _mc_nfs),
+	]),
+	# Name prefixes of kube-system objects: the pods, ReplicaSets and service accounts of the
+	# components, the control plane's static pods (<component>-<node name>) and the like.
+	"prefixes": object.union_n([
+		_mc_each(
+			[
+				"akshci-", "azure-policy-", "calico-", "certificate-controller-manager-", "csi-akshcicsi-",
+				"kube-vip-", "moc-", "plndr-", "kube-flannel", "metallb-",
+			],
+			{
+				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
+				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+			},
+		),
+		_mc_each(
+			["ama-logs", "ama-metrics"],
+			{
+				"source": "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable",
+				"note": "The Azure Monitor agents (Container insights, managed Prometheus) an extension deploys. The ConfigMaps and Secret users create for them are customerConfig.",
+			},
+		),
+		_mc_each(
+			[
+				"apiserver-", "bootstrap-token-", "coredns-", "etcd-", "kube-apiserver-",
+				"kube-controller-manager-", "kube-dns-", "kube-proxy-", "kube-scheduler-", "kubeadm:",
+				"kubelet-config",
+			],
+			{"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"},
+		),
+		# Roles and RoleBindings of Kubernetes' bootstrap policy in kube-system
+		# (system:controller:bootstrap-signer, system::leader-locking-kube-scheduler, ...). In
+		# kube-system every object is AKS Arc's, so the whole prefix is kept here (unlike the
+		# cluster-scoped objects below).
+		_mc_each(["system:"], {"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings"}),
+		# The SMB and NFS CSI drivers (controller Deployments, node DaemonSets, csi-smb-node-win,
+		# their service accounts).
+		_mc_each(["csi-smb-"], _mc_smb),
+		_mc_each(["csi-nfs-"], _mc_nfs),
+	]),
+	# label key -> accepted values ("*": any value), each value keyed.
+	"labels": {
+		"k8s-app": object.union(
+			_mc_each(["kube-dns", "kube-proxy"], _mc_kubeadm_labels),
+			_mc_each(["calico-node", "calico-kube-controllers"], _mc_aks_arc_labels),
+		),
+		# The control plane's static pods.
+		"component": _mc_each(["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"], _mc_kubeadm_labels),
+		"tier": _mc_each(["control-plane"], _mc_kubeadm_labels),
+		"app": _mc_each(["akshci-telemetry"], _mc_aks_arc_labels),
+	},
+	# Customer configuration the policy allows in kube-system: objects Microsoft's documentation
+	# tells users to create there to configure a Microsoft component. They are not foreign
+	# (AKSARC-010), and a desired change to one is the customer's documented job, not a change to
+	# a managed component (AKSARC-011), even where a name also matches a prefix above (ama-metrics).
+	# An entry matches an object of its apiGroup ("" is the core group; absent: any group), of one
+	# of its kinds (absent or empty: any kind) and named as one of its names (absent or empty:
+	# any name); an entry with neither an apiGroup nor names matches nothing.
+	"customerConfig": {
+		"container-insights": {
+			"apiGroup": "",
+			"kinds": ["ConfigMap"],
+			"names": ["container-azm-ms-agentconfig"],
+			"source": "https://learn.microsoft.com/azure/azure-monitor/containers/container-insights-data-collection-configmap",
+			"note": "The data-collection settings of the Container insights agent (ama-logs), applied by the user with kubectl.",
 		},
-		# Prefixes of system-created labels and annotations (AKSARC-012): Kubernetes' own
-		# (kubernetes.io/docs/reference/labels-annotations-taints), Cluster API's and AKS Arc's
-		# (msft.microsoft/nodepool-name). A key matches when its prefix is one of these exactly:
-		# app.kubernetes.io/ (the recommended labels users set) is not reserved.
-		"systemMetadataPrefixes": [
-			"kubernetes.io/", "k8s.io/", "node.kubernetes.io/", "node-role.kubernetes.io/",
-			"msft.microsoft/", "cluster.x-k8s.io/",
-			# Also written by the kubelet, kubeadm and controllers on every Node.
-			"beta.kubernetes.io/", "topology.kubernetes.io/", "kubeadm.alpha.kubernetes.io/",
-			"node.alpha.kubernetes.io/", "volumes.kubernetes.io/", "csi.volume.kubernetes.io/",
-		],
-		"systemMetadataSource": "https://kubernetes.io/docs/reference/labels-annotations-taints/",
-		# Cluster-scoped managed objects: kind -> name prefixes (AKSARC-011; AKSARC-010 is only
-		# about the namespace above). Kubernetes and kubeadm create the system: RBAC objects.
-		"clusterScoped": {
-			"ClusterRole": ["system:"],
-			"ClusterRoleBinding": ["system:"],
+		"managed-prometheus": {
+			"apiGroup": "",
+			"kinds": ["ConfigMap"],
+			"names": [
+				"ama-metrics-settings-configmap", "ama-metrics-prometheus-config",
+				"ama-metrics-prometheus-config-node", "ama-metrics-prometheus-config-node-windows",
+			],
+			"source": "https://learn.microsoft.com/azure/azure-monitor/containers/prometheus-metrics-scrape-configuration",
+			"note": "Scrape settings of the Azure Monitor metrics add-on (ama-metrics); none exists until the user creates it.",
+		},
+		"managed-prometheus-tls": {
+			"apiGroup": "",
+			"kinds": ["Secret"],
+			"names": ["ama-metrics-mtls-secret"],
+			"source": "https://learn.microsoft.com/azure/azure-monitor/containers/prometheus-metrics-scrape-crd",
+			"note": "TLS-based scraping: the secret must be named so and be in kube-system.",
+		},
+		"managed-prometheus-monitors": {
+			"apiGroup": "azmonitoring.coreos.com",
+			"kinds": ["PodMonitor", "ServiceMonitor"],
+			"source": "https://learn.microsoft.com/azure/azure-monitor/containers/prometheus-metrics-scrape-crd",
+			"note": "Pod and service monitors of the metrics add-on may be in any namespace; with TLS-based scraping they must be in kube-system. Names are the user's.",
+		},
+		"arc-networking-metallb": {
+			"apiGroup": "metallb.io",
+			"kinds": ["IPAddressPool", "L2Advertisement", "BGPAdvertisement", "BGPPeer"],
+			"source": "https://learn.microsoft.com/azure/aks/aksarc/deploy-load-balancer-cli",
+			"note": "The MetalLB load balancers and BGP peers of the Arc networking extension (microsoft.arcnetworking): az k8s-runtime load-balancer create makes an IPAddressPool and an L2Advertisement and/or BGPAdvertisement in kube-system, az k8s-runtime bgp-peer create a BGPPeer (its namespace is not stated: MetalLB reads its own). Names are the user's. Whether a direct change (rather than through az k8s-runtime) is reverted is not documented.",
 		},
 	},
+	# Prefixes of system-created labels and annotations (AKSARC-012): Kubernetes' own
+	# (kubernetes.io/docs/reference/labels-annotations-taints), Cluster API's and AKS Arc's
+	# (msft.microsoft/nodepool-name). A key matches when its prefix is one of these exactly:
+	# app.kubernetes.io/ (the recommended labels users set) is not reserved.
+	"systemMetadataPrefixes": [
+		"kubernetes.io/", "k8s.io/", "node.kubernetes.io/", "node-role.kubernetes.io/",
+		"msft.microsoft/", "cluster.x-k8s.io/",
+		# Also written by the kubelet, kubeadm and controllers on every Node.
+		"beta.kubernetes.io/", "topology.kubernetes.io/", "kubeadm.alpha.kubernetes.io/",
+		"node.alpha.kubernetes.io/", "volumes.kubernetes.io/", "csi.volume.kubernetes.io/",
+	],
+	"systemMetadataSource": "https://kubernetes.io/docs/reference/labels-annotations-taints/",
+	# Cluster-scoped managed objects (AKSARC-011 only; AKSARC-010 is about the namespace): kind ->
+	# the names and name prefixes of the RBAC objects that Kubernetes creates and maintains for
+	# its own components (the API server's default roles and bindings, which it reconciles at
+	# every start; kube-controller-manager's controller roles; kubeadm's). A user's own object
+	# under the system: prefix (system:contoso-readers) alters no managed component and is not
+	# listed: the policy forbids altering managed components, and Kubernetes reserves system:
+	# for its users and groups (rbac docs) without making a new RBAC object of that name an AKS
+	# Arc matter.
+	"clusterScoped": {
+		"ClusterRole": {
+			"names": object.union(
+				_mc_each(
+					[
+						"cluster-admin", "admin", "edit", "view", "system:aggregate-to-admin",
+						"system:aggregate-to-edit", "system:aggregate-to-view", "system:auth-delegator",
+						"system:basic-user", "system:discovery", "system:heapster", "system:kube-aggregator",
+						"system:kube-controller-manager", "system:kube-dns", "system:kube-scheduler",
+						"system:kubelet-api-admin", "system:monitoring", "system:node",
+						"system:node-bootstrapper", "system:node-problem-detector", "system:node-proxier",
+						"system:persistent-volume-provisioner", "system:public-info-viewer",
+						"system:service-account-issuer-discovery", "system:volume-scheduler",
+					],
+					_mc_rbac_defaults,
+				),
+				_mc_each(["system:coredns"], _mc_kubeadm),
+			),
+			"prefixes": {
+				"system:controller:": _mc_controller_roles,
+				"system:certificates.k8s.io:": {
+					"source": "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/",
+					"note": "The approver roles of the API server's default policy (certificatesigningrequests:nodeclient, selfnodeclient, ...).",
+				},
+				"kubeadm:": _mc_kubeadm,
+			},
+		},
+		"ClusterRoleBinding": {
+			"names": object.union(
+				_mc_each(
+					[
+						"cluster-admin", "system:basic-user", "system:discovery",
+						"system:kube-controller-manager", "system:kube-dns", "system:kube-scheduler",
+						"system:monitoring", "system:node", "system:node-proxier",
+						"system:public-info-viewer", "system:service-account-issuer-discovery",
+						"system:volume-scheduler",
+					],
+					_mc_rbac_defaults,
+				),
+				_mc_each(["system:coredns"], _mc_kubeadm),
+			),
+			"prefixes": {
+				"system:controller:": _mc_controller_roles,
+				"kubeadm:": _mc_kubeadm,
+			},
+		},
+	},
+}
+
+# _mc_each makes a keyed object: every key with the same entry.
+_mc_each(keys, entry) := {k: entry | some k in keys}
+
+_mc_smb := {
+	"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilesmbcsidriver",
+	"note": "storageProfile.smbCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-smb, deploy/): csi-smb-controller, csi-smb-node, csi-smb-node-win; assumed to be what AKS Arc deploys.",
+}
+
+_mc_nfs := {
+	"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilenfscsidriver",
+	"note": "storageProfile.nfsCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-nfs, deploy/): csi-nfs-controller, csi-nfs-node; assumed to be what AKS Arc deploys.",
+}
+
+_mc_rbac_defaults := {
+	"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings",
+	"note": "The API server creates these (label kubernetes.io/bootstrapping=rbac-defaults) and restores them at every start. Names as of Kubernetes 1.29 to 1.32.",
+}
+
+_mc_controller_roles := {
+	"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
+	"note": "One role and binding per kube-controller-manager controller; the set changes with the minor version, hence a prefix.",
+}
+
+_mc_kubeadm := {
+	"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
+	"note": "kubeadm creates these (kubeadm:get-nodes, kubeadm:kubelet-bootstrap, kubeadm:node-autoapprove-bootstrap, kubeadm:node-proxier, ...; system:coredns with the CoreDNS add-on).",
+}
+
+_mc_kubeadm_labels := {"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"}
+
+_mc_aks_arc_labels := {
+	"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
+	"note": "As AKS Arc's components carry them in a cluster.",
 }

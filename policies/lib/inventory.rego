@@ -1,10 +1,12 @@
 # METADATA
 # description: |
 #   The managed-component inventory (catalog.managedComponents) as a matcher: which objects are
-#   AKS Arc's own. Rules pass the inventory they read from their context
-#   (ctx.catalog.managedComponents), so a user's catalog override or a Gatekeeper Constraint's
-#   parameters change what matches. AKSARC-010 reports kube-system objects that match nothing;
-#   AKSARC-011 reports desired changes to objects that match.
+#   AKS Arc's own, and which are customer configuration Microsoft documents in kube-system. Rules
+#   pass the inventory they read from their context (ctx.catalog.managedComponents), so a user's
+#   catalog override or a Gatekeeper Constraint's parameters change what matches. Entries are
+#   keyed objects (names, prefixes, label values, customerConfig, clusterScoped names and
+#   prefixes); an entry whose value is null or false is switched off. AKSARC-010 reports
+#   kube-system objects that match nothing; AKSARC-011 reports desired changes to managed ones.
 package lib.aksarc.inventory
 
 import data.lib.aksarc.k8s
@@ -15,9 +17,9 @@ import data.lib.aksarc.snapshot
 # itself is no workload) and not a ClusterSnapshot (this project's own input document).
 subject(obj, inventory) if {
 	is_object(obj.metadata)
-	kind := object.get(obj, "kind", "")
-	not kind in object.get(inventory, "ignoredKinds", [])
-	kind != "Namespace"
+	k := object.get(obj, "kind", "")
+	not k in _list(object.get(inventory, "ignoredKinds", []))
+	k != "Namespace"
 	not snapshot.is_snapshot(obj)
 }
 
@@ -40,6 +42,36 @@ _string(s) := s if is_string(s)
 
 _string(s) := "" if not is_string(s)
 
+_list(l) := l if is_array(l)
+
+_list(l) := [] if not is_array(l)
+
+# kind is the object's kind as a string ("" when missing or malformed).
+kind(obj) := _string(object.get(obj, "kind", ""))
+
+# api_group is the group of the object's apiVersion ("" for the core group "v1"); undefined
+# when apiVersion is not a string.
+api_group(obj) := "" if {
+	is_string(obj.apiVersion)
+	not contains(obj.apiVersion, "/")
+}
+
+api_group(obj) := split(obj.apiVersion, "/")[0] if {
+	is_string(obj.apiVersion)
+	contains(obj.apiVersion, "/")
+}
+
+# on is the set of keys of a keyed inventory object whose entries are switched on (any value
+# but null and false). Empty for anything that is not an object.
+on(entries) := {k | some k, v in entries; _enabled(v)} if is_object(entries)
+
+on(entries) := set() if not is_object(entries)
+
+_enabled(v) if {
+	v != null
+	v != false
+}
+
 # in_namespace is true for an object in the inventory's namespace (kube-system).
 in_namespace(obj, inventory) if k8s.namespace(obj) == inventory.namespace
 
@@ -49,18 +81,18 @@ namespaced_matches(obj, inventory) := (_by_name(obj, inventory) | _by_prefix(obj
 
 _by_name(obj, inventory) := {sprintf("name %s", [n]) |
 	n := name(obj)
-	n in object.get(inventory, "names", [])
+	n in on(object.get(inventory, "names", {}))
 }
 
 _by_prefix(obj, inventory) := {sprintf("prefix %s", [p]) |
-	some p in object.get(inventory, "prefixes", [])
+	some p in on(object.get(inventory, "prefixes", {}))
 	startswith(name(obj), p)
 }
 
-# A label matches when the inventory lists its key and either its value or "*" (any value).
+# A label matches when the inventory lists its key with its value or with "*" (any value).
 _by_label(obj, inventory) := {sprintf("label %s=%s", [key, value]) |
 	some key, value in k8s.labels(obj)
-	accepted := object.get(inventory, ["labels", key], [])
+	accepted := on(object.get(inventory, ["labels", key], {}))
 	_label_value_accepted(value, accepted)
 }
 
@@ -68,25 +100,78 @@ _label_value_accepted(value, accepted) if value in accepted
 
 _label_value_accepted(_, accepted) if "*" in accepted
 
-# cluster_matches is the set of clusterScoped entries (kind -> name prefixes) an object matches,
-# described as "clusterScoped <kind> <prefix>".
-cluster_matches(obj, inventory) := {sprintf("clusterScoped %s %s", [obj.kind, p]) |
-	some p in object.get(inventory, ["clusterScoped", obj.kind], [])
+# customer_config is the set of customerConfig entries (by key, e.g. "container-insights") that
+# an object in the inventory's namespace matches: configuration Microsoft documents there. An
+# entry matches an object of its apiGroup (absent: any), of one of its kinds (absent or empty:
+# any) and with one of its names (absent or empty: any); it must give an apiGroup or names, so
+# that an empty entry does not admit everything.
+customer_config(obj, inventory) := {id |
+	in_namespace(obj, inventory)
+	entries := object.get(inventory, "customerConfig", {})
+	some id in on(entries)
+	entry := entries[id]
+	is_object(entry)
+	_constrained(entry)
+	_group_fits(obj, entry)
+	_fits(kind(obj), entry, "kinds")
+	_fits(name(obj), entry, "names")
+}
+
+_constrained(entry) if is_string(entry.apiGroup)
+
+_constrained(entry) if count(_list(object.get(entry, "names", []))) > 0
+
+_group_fits(_, entry) if not "apiGroup" in object.keys(entry)
+
+_group_fits(obj, entry) if api_group(obj) == entry.apiGroup
+
+# _fits: an absent or empty list accepts every value; otherwise the value must be listed. A
+# field that is not a list accepts nothing (a malformed entry must not widen what matches).
+_fits(_, entry, field) if not field in object.keys(entry)
+
+_fits(_, entry, field) if entry[field] == []
+
+_fits(value, entry, field) if {
+	is_array(entry[field])
+	value in entry[field]
+}
+
+# cluster_matches is the set of clusterScoped entries of the object's kind that it matches,
+# described as "clusterScoped <kind> name <n>" or "clusterScoped <kind> prefix <p>".
+cluster_matches(obj, inventory) := _cluster_by_name(obj, inventory) | _cluster_by_prefix(obj, inventory)
+
+_cluster_by_name(obj, inventory) := {sprintf("clusterScoped %s name %s", [kind(obj), n]) |
+	n := name(obj)
+	n in on(object.get(inventory, ["clusterScoped", kind(obj), "names"], {}))
+}
+
+_cluster_by_prefix(obj, inventory) := {sprintf("clusterScoped %s prefix %s", [kind(obj), p]) |
+	some p in on(object.get(inventory, ["clusterScoped", kind(obj), "prefixes"], {}))
 	startswith(name(obj), p)
 }
 
-# foreign is true for an object in the inventory's namespace that matches no entry (AKSARC-010).
+# foreign is true for an object in the inventory's namespace that matches no entry and is no
+# documented customer configuration (AKSARC-010).
 foreign(obj, inventory) if {
 	subject(obj, inventory)
 	in_namespace(obj, inventory)
 	count(namespaced_matches(obj, inventory)) == 0
+	count(customer_config(obj, inventory)) == 0
 }
 
 # managed_by is the sorted list of entries that make an object a managed component: the name,
 # prefix and label entries when it is in the inventory's namespace, and the clusterScoped
-# entries of its kind. Undefined for an object that is not a subject; empty when unmanaged.
+# entries of its kind. Empty for customer configuration (it may share a prefix with the
+# component it configures) and for unmanaged objects; undefined for an object that is not a
+# subject.
+managed_by(obj, inventory) := [] if {
+	subject(obj, inventory)
+	count(customer_config(obj, inventory)) > 0
+}
+
 managed_by(obj, inventory) := sort(_namespaced(obj, inventory) | cluster_matches(obj, inventory)) if {
 	subject(obj, inventory)
+	count(customer_config(obj, inventory)) == 0
 }
 
 _namespaced(obj, inventory) := namespaced_matches(obj, inventory) if in_namespace(obj, inventory)
@@ -94,5 +179,6 @@ _namespaced(obj, inventory) := namespaced_matches(obj, inventory) if in_namespac
 _namespaced(obj, inventory) := set() if not in_namespace(obj, inventory)
 
 # managed is true for an AKS Arc managed component: a kube-system object that matches the
-# inventory, or a cluster-scoped object of a clusterScoped kind with one of its name prefixes.
+# inventory (and is not customer configuration), or a cluster-scoped object of a clusterScoped
+# kind with one of its names or name prefixes.
 managed(obj, inventory) if count(managed_by(obj, inventory)) > 0

@@ -42,7 +42,7 @@ test_fires_for_user_deployment_in_kube_system if {
 	f.url == url
 	f.resource == {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "kube-system", "name": "backup-scheduler"}
 	f.details == {"kind": "Deployment", "name": "backup-scheduler"}
-	f.message == "Deployment backup-scheduler in kube-system is not an AKS Arc managed component; users must not add workloads to kube-system"
+	f.message == "Deployment backup-scheduler in kube-system is neither an AKS Arc managed component nor configuration Microsoft documents for kube-system; AKS Arc maintains what runs in kube-system, so your own workloads and configuration belong in a namespace of your own"
 }
 
 test_fires_for_config_map_in_kube_system if {
@@ -53,7 +53,7 @@ test_fires_for_config_map_in_kube_system if {
 	f.severity == "deny"
 	f.resource == {"apiVersion": "v1", "kind": "ConfigMap", "namespace": "kube-system", "name": "my-config"}
 	f.details == {"kind": "ConfigMap", "name": "my-config"}
-	f.message == "ConfigMap my-config in kube-system is not an AKS Arc managed component; users must not add workloads to kube-system"
+	f.message == "ConfigMap my-config in kube-system is neither an AKS Arc managed component nor configuration Microsoft documents for kube-system; AKS Arc maintains what runs in kube-system, so your own workloads and configuration belong in a namespace of your own"
 }
 
 test_fires_for_observed_object_too if {
@@ -118,7 +118,7 @@ test_silent_for_pod_labelled_kube_dns if {
 }
 
 test_silent_for_label_accepting_any_value if {
-	any_value := testing.ctx_with("2025-11-01", {"catalog": {"managedComponents": {"labels": {"team": ["*"]}}}})
+	any_value := testing.ctx_with("2025-11-01", {"catalog": {"managedComponents": {"labels": {"team": {"*": {}}}}}})
 	count(rule.violations(pod("legacy-addon", {"team": "platform"}), any_value)) == 0
 	count(rule.violations(pod("legacy-addon", {}), any_value)) == 1
 }
@@ -225,6 +225,17 @@ healthy := [
 	["rbac.authorization.k8s.io/v1", "Role", "system:controller:bootstrap-signer"],
 	["rbac.authorization.k8s.io/v1", "RoleBinding", "kubeadm:nodes-kubeadm-config"],
 	["rbac.authorization.k8s.io/v1", "RoleBinding", "system:controller:token-cleaner"],
+	# the SMB and NFS CSI drivers (storageProfile.smbCsiDriver / nfsCsiDriver, on by default)
+	["apps/v1", "Deployment", "csi-smb-controller"],
+	["apps/v1", "DaemonSet", "csi-smb-node"],
+	["apps/v1", "DaemonSet", "csi-smb-node-win"],
+	["v1", "Pod", "csi-smb-controller-5f8d7c6b9-q4w7e"],
+	["v1", "Pod", "csi-smb-node-win-k8p2d"],
+	["apps/v1", "Deployment", "csi-nfs-controller"],
+	["apps/v1", "DaemonSet", "csi-nfs-node"],
+	["v1", "Pod", "csi-nfs-node-m3x9z"],
+	["coordination.k8s.io/v1", "Lease", "smb-csi-k8s-io"],
+	["coordination.k8s.io/v1", "Lease", "nfs-csi-k8s-io"],
 ]
 
 # Service accounts of kube-system: the AKS Arc components' and kube-controller-manager's.
@@ -242,6 +253,7 @@ service_accounts := [
 	"replication-controller", "resourcequota-controller", "root-ca-cert-publisher",
 	"service-account-controller", "statefulset-controller", "token-cleaner",
 	"ttl-after-finished-controller", "ttl-controller", "validatingadmissionpolicy-status-controller",
+	"csi-smb-controller-sa", "csi-smb-node-sa", "csi-nfs-controller-sa", "csi-nfs-node-sa",
 ]
 
 healthy_objects := array.concat(
@@ -262,11 +274,20 @@ test_healthy_objects_renamed_are_foreign if {
 	}
 }
 
-test_override_of_names_replaces_the_list if {
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": ["my-config"]}}})
+test_override_adds_a_name_and_keeps_the_built_in_ones if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": {"my-config": {"note": "ours"}}}}})
 	count(rule.violations(config_map("kube-system", "my-config"), override)) == 0
+	count(rule.violations(config_map("kube-system", "my-config"), ctx)) == 1
 
-	# object.union replaces arrays: kube-root-ca.crt, a default name, is no longer known
+	# names are keyed: kube-root-ca.crt, a built-in name, is still known
+	count(rule.violations(config_map("kube-system", "kube-root-ca.crt"), override)) == 0
+
+	# and prefixes stay as they were
+	count(rule.violations(config_map("kube-system", "coredns-custom"), override)) == 0
+}
+
+test_override_switches_a_built_in_name_off_with_null if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": {"kube-root-ca.crt": null}}}})
 	count(rule.violations(config_map("kube-system", "kube-root-ca.crt"), ctx)) == 0
 	findings := rule.violations(config_map("kube-system", "kube-root-ca.crt"), override)
 	count(findings) == 1
@@ -274,30 +295,64 @@ test_override_of_names_replaces_the_list if {
 	f.id == "AKSARC-010"
 	f.details == {"kind": "ConfigMap", "name": "kube-root-ca.crt"}
 
-	# prefixes stay as they were
-	count(rule.violations(config_map("kube-system", "coredns-custom"), override)) == 0
+	# false switches an entry off too; other names stay
+	off := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": {"kube-root-ca.crt": false}}}})
+	count(rule.violations(config_map("kube-system", "kube-root-ca.crt"), off)) == 1
+	count(rule.violations(config_map("kube-system", "coredns"), off)) == 0
 }
 
-test_override_of_prefixes if {
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"prefixes": ["backup-"]}}})
+test_override_adds_a_prefix_and_switches_one_off if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"prefixes": {"backup-": {}, "calico-": null}}}})
 	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), override)) == 0
 	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), ctx)) == 1
+
+	# calico- is off; calico-node is still a name, calico-typha only had the prefix
+	count(rule.violations(deployment("kube-system", "calico-typha", {}), ctx)) == 0
+	count(rule.violations(deployment("kube-system", "calico-typha", {}), override)) == 1
+	count(rule.violations(deployment("kube-system", "calico-node", {}), override)) == 0
 }
 
-test_override_of_labels_merges_keys if {
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"labels": {"team": ["platform"]}}}})
+test_override_of_labels_merges_keys_and_values if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"labels": {
+		"team": {"platform": {}},
+		"k8s-app": {"node-local-dns": {}},
+	}}}})
 	count(rule.violations(deployment("kube-system", "node-agent", {"team": "platform"}), override)) == 0
 	count(rule.violations(deployment("kube-system", "node-agent", {"team": "platform"}), ctx)) == 1
+	count(rule.violations(deployment("kube-system", "node-agent", {"team": "apps"}), override)) == 1
+	count(rule.violations(pod("dns-cache", {"k8s-app": "node-local-dns"}), override)) == 0
 
-	# label keys of the default inventory are kept (objects merge)
+	# the built-in values of k8s-app are kept (objects merge)
 	count(rule.violations(pod("dns-probe", {"k8s-app": "kube-dns"}), override)) == 0
 }
 
+test_malformed_inventory_entries_match_nothing if {
+	odd := testing.ctx_with(day, {"catalog": {"managedComponents": {
+		"names": ["my-config"],
+		"prefixes": "backup-",
+		"labels": {"team": ["platform"]},
+		"customerConfig": {
+			"mine": "my-config",
+			"empty": {},
+			"kinds-only": {"kinds": ["ConfigMap"]},
+			"names-not-a-list": {"apiGroup": "", "names": "my-config"},
+			"kinds-not-a-list": {"apiGroup": "apps", "kinds": "Deployment"},
+		},
+		"ignoredKinds": "Event",
+	}}})
+	count(rule.violations(config_map("kube-system", "my-config"), odd)) == 1
+	count(rule.violations(deployment("kube-system", "backup-scheduler", {}), odd)) == 1
+	count(rule.violations(deployment("kube-system", "node-agent", {"team": "platform"}), odd)) == 1
+
+	# an ignoredKinds that is not a list ignores nothing
+	count(rule.violations(k8s_object("v1", "Event", "kube-system", "x.17a9b3c5d7e9f1a3", {}), odd)) == 1
+}
+
 test_override_of_ignored_kinds if {
-	pool := k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "lb-pool-1", {})
-	count(rule.violations(pool, ctx)) == 1
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"ignoredKinds": ["Event", "IPAddressPool"]}}})
-	count(rule.violations(pool, override)) == 0
+	job := k8s_object("batch/v1", "Job", "kube-system", "nightly-report", {})
+	count(rule.violations(job, ctx)) == 1
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"ignoredKinds": ["Event", "Job"]}}})
+	count(rule.violations(job, override)) == 0
 }
 
 test_override_of_namespace if {
@@ -306,5 +361,90 @@ test_override_of_namespace if {
 	findings := rule.violations(deployment("platform-system", "backup-scheduler", {}), override)
 	count(findings) == 1
 	some f in findings
-	f.message == "Deployment backup-scheduler in platform-system is not an AKS Arc managed component; users must not add workloads to platform-system"
+	f.message == "Deployment backup-scheduler in platform-system is neither an AKS Arc managed component nor configuration Microsoft documents for platform-system; AKS Arc maintains what runs in platform-system, so your own workloads and configuration belong in a namespace of your own"
+}
+
+# Customer configuration Microsoft documents in kube-system (catalog customerConfig).
+customer_config := [
+	k8s_object("v1", "ConfigMap", "kube-system", "container-azm-ms-agentconfig", {}),
+	k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-settings-configmap", {}),
+	k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-prometheus-config", {}),
+	k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-prometheus-config-node", {}),
+	k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-prometheus-config-node-windows", {}),
+	k8s_object("v1", "Secret", "kube-system", "ama-metrics-mtls-secret", {}),
+	k8s_object("azmonitoring.coreos.com/v1", "ServiceMonitor", "kube-system", "dns-metrics", {}),
+	k8s_object("azmonitoring.coreos.com/v1", "PodMonitor", "kube-system", "etcd-tls", {}),
+	k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "lb-pool-1", {}),
+	k8s_object("metallb.io/v1beta1", "L2Advertisement", "kube-system", "lb-pool-1", {}),
+	k8s_object("metallb.io/v1beta1", "BGPAdvertisement", "kube-system", "lb-pool-1", {}),
+	k8s_object("metallb.io/v1beta2", "BGPPeer", "kube-system", "tor-switch-a", {}),
+]
+
+test_silent_for_documented_customer_configuration if {
+	every obj in customer_config {
+		count(rule.violations(obj, ctx)) == 0
+		count(rule.violations(observed(obj), ctx)) == 0
+	}
+}
+
+# control: the same objects fire when their entry is switched off, or under another kind,
+# group or name than the entry gives.
+test_customer_configuration_is_exact if {
+	count(rule.violations(config_map("kube-system", "container-azm-ms-agentconfig-old"), ctx)) == 1
+	count(rule.violations(k8s_object("apps/v1", "Deployment", "kube-system", "container-azm-ms-agentconfig", {}), ctx)) == 1
+	count(rule.violations(k8s_object("v1", "Secret", "kube-system", "container-azm-ms-agentconfig", {}), ctx)) == 1
+	count(rule.violations(k8s_object("monitoring.coreos.com/v1", "ServiceMonitor", "kube-system", "dns-metrics", {}), ctx)) == 1
+	count(rule.violations(k8s_object("metallb.io/v1beta1", "Community", "kube-system", "lb-pool-1", {}), ctx)) == 1
+	count(rule.violations(k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "lb-pool-1", {}), ctx)) == 0
+	count(rule.violations({"apiVersion": 1, "kind": "IPAddressPool", "metadata": {"namespace": "kube-system", "name": "lb-pool-1"}}, ctx)) == 1
+
+	off := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"container-insights": null, "arc-networking-metallb": null}}}})
+	findings := rule.violations(config_map("kube-system", "container-azm-ms-agentconfig"), off)
+	count(findings) == 1
+	some f in findings
+	f.details == {"kind": "ConfigMap", "name": "container-azm-ms-agentconfig"}
+	count(rule.violations(k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "lb-pool-1", {}), off)) == 1
+
+	# the other entries stay
+	count(rule.violations(config_map("kube-system", "ama-metrics-settings-configmap"), off)) == 0
+}
+
+test_override_adds_customer_configuration if {
+	job := k8s_object("batch/v1", "Job", "kube-system", "nightly-etcd-defrag", {})
+	count(rule.violations(job, ctx)) == 1
+	by_name := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"defrag": {
+		"apiGroup": "batch",
+		"kinds": ["Job"],
+		"names": ["nightly-etcd-defrag"],
+		"source": "https://example.com/runbook",
+	}}}}})
+	count(rule.violations(job, by_name)) == 0
+	count(rule.violations(renamed(job, "weekly-etcd-defrag"), by_name)) == 1
+
+	by_group := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"sealed": {"apiGroup": "bitnami.com"}}}}})
+	sealed := k8s_object("bitnami.com/v1alpha1", "SealedSecret", "kube-system", "registry-pull", {})
+	count(rule.violations(sealed, by_group)) == 0
+	count(rule.violations(sealed, ctx)) == 1
+
+	# names without an apiGroup: any group and, without kinds, any kind
+	by_names := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"runbook": {"names": ["nightly-etcd-defrag"]}}}}})
+	count(rule.violations(job, by_names)) == 0
+	count(rule.violations(config_map("kube-system", "nightly-etcd-defrag"), by_names)) == 0
+	count(rule.violations(config_map("kube-system", "nightly-etcd-defrag-log"), by_names)) == 1
+
+	# an empty list accepts every value
+	empty_names := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"settings": {"apiGroup": "", "kinds": ["ConfigMap"], "names": []}}}}})
+	count(rule.violations(config_map("kube-system", "any-settings"), empty_names)) == 0
+	count(rule.violations(k8s_object("v1", "Secret", "kube-system", "any-settings", {}), empty_names)) == 1
+
+	# customer configuration is about the inventory's namespace only
+	count(rule.violations(k8s_object("bitnami.com/v1alpha1", "SealedSecret", "shop", "registry-pull", {}), by_group)) == 0
+}
+
+test_silent_for_smb_and_nfs_csi_drivers_as_manifests if {
+	count(rule.violations(deployment("kube-system", "csi-smb-controller", {"app": "csi-smb-controller"}), ctx)) == 0
+	count(rule.violations(k8s_object("apps/v1", "DaemonSet", "kube-system", "csi-nfs-node", {"app": "csi-nfs-node"}), ctx)) == 0
+
+	# control: a driver the inventory does not know
+	count(rule.violations(k8s_object("apps/v1", "DaemonSet", "kube-system", "csi-iscsi-node", {}), ctx)) == 1
 }

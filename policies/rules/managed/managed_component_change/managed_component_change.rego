@@ -3,9 +3,14 @@
 # description: |
 #   A desired-state change (a manifest in a repository) creates or changes an AKS Arc managed
 #   component: a kube-system object that matches the catalog's inventory (for example the coredns
-#   ConfigMap or Deployment, the kube-proxy DaemonSet), or a cluster-scoped object of a kind the
-#   inventory lists with one of its name prefixes (the system: ClusterRoles and
-#   ClusterRoleBindings). Objects read from a cluster (they carry metadata.uid or
+#   ConfigMap or Deployment, the kube-proxy DaemonSet), or a cluster-scoped RBAC object that
+#   Kubernetes creates and maintains for its own components (catalog clusterScoped: the API
+#   server's default ClusterRoles and ClusterRoleBindings such as system:node or cluster-admin,
+#   the system:controller: roles, kubeadm's). A user's own ClusterRole or ClusterRoleBinding is
+#   not one, even under the system: prefix. Customer configuration that Microsoft documents in
+#   kube-system (catalog customerConfig, such as the container-azm-ms-agentconfig ConfigMap or
+#   the MetalLB IPAddressPools of the Arc networking extension) is the customer's to change and
+#   never fires. Objects read from a cluster (they carry metadata.uid or
 #   metadata.resourceVersion) are not changes and never fire; neither do Events.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc
@@ -28,17 +33,29 @@ violations(doc, ctx) := {f |
 	not k8s.observed(doc)
 	components := ctx.catalog.managedComponents
 	inventory.managed(doc, components)
-	kind := object.get(doc, "kind", "")
+	kind := inventory.kind(doc)
 	name := inventory.name(doc)
-	namespace := k8s.namespace(doc)
+	namespace := _string(k8s.namespace(doc))
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("%s %s%s is an AKS Arc managed component: AKS Arc manages it, and a change to it is overwritten or renders the cluster unsupported", [kind, name, _where(namespace)]),
+		_message(doc, components, kind, name, namespace),
 		{"kind": kind, "name": name, "namespace": namespace, "matchedBy": inventory.managed_by(doc, components)},
 	)
 }
 
-_where(namespace) := "" if namespace == ""
+_message(doc, components, kind, name, namespace) := msg if {
+	inventory.in_namespace(doc, components)
+	msg := sprintf("%s %s in %s is an AKS Arc managed component: AKS Arc manages it, and a change to it is overwritten or renders the cluster unsupported", [kind, name, namespace])
+}
 
-_where(namespace) := sprintf(" in %s", [namespace]) if namespace != ""
+# Cluster-scoped: one of the RBAC objects Kubernetes creates for its own components, which AKS
+# Arc manages ("Microsoft maintains all Kubernetes components").
+_message(doc, components, kind, name, _) := msg if {
+	not inventory.in_namespace(doc, components)
+	msg := sprintf("%s %s is an RBAC object that Kubernetes creates and maintains for its own components, which AKS Arc manages: altering it is not supported, and the control plane or the next AKS Arc update may revert the change", [kind, name])
+}
+
+_string(s) := s if is_string(s)
+
+_string(s) := "" if not is_string(s)

@@ -68,15 +68,47 @@ test_fires_for_cluster_role_system_coredns if {
 	f.id == "AKSARC-011"
 	f.severity == "deny"
 	f.resource == {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "namespace": "", "name": "system:coredns"}
-	f.details == {"kind": "ClusterRole", "name": "system:coredns", "namespace": "", "matchedBy": ["clusterScoped ClusterRole system:"]}
-	f.message == "ClusterRole system:coredns is an AKS Arc managed component: AKS Arc manages it, and a change to it is overwritten or renders the cluster unsupported"
+	f.details == {"kind": "ClusterRole", "name": "system:coredns", "namespace": "", "matchedBy": ["clusterScoped ClusterRole name system:coredns"]}
+	f.message == "ClusterRole system:coredns is an RBAC object that Kubernetes creates and maintains for its own components, which AKS Arc manages: altering it is not supported, and the control plane or the next AKS Arc update may revert the change"
 }
 
-test_fires_for_cluster_role_binding_system_prefix if {
-	findings := rule.violations(cluster_object("ClusterRoleBinding", "system:kube-proxy"), ctx)
+test_fires_for_default_cluster_role_bindings if {
+	findings := rule.violations(cluster_object("ClusterRoleBinding", "system:node-proxier"), ctx)
 	count(findings) == 1
 	some f in findings
-	f.details.matchedBy == ["clusterScoped ClusterRoleBinding system:"]
+	f.details.matchedBy == ["clusterScoped ClusterRoleBinding name system:node-proxier"]
+	count(rule.violations(cluster_object("ClusterRoleBinding", "cluster-admin"), ctx)) == 1
+	count(rule.violations(cluster_object("ClusterRole", "view"), ctx)) == 1
+}
+
+test_fires_for_controller_and_kubeadm_roles_by_prefix if {
+	findings := rule.violations(cluster_object("ClusterRoleBinding", "system:controller:node-controller"), ctx)
+	count(findings) == 1
+	some f in findings
+	f.details.matchedBy == ["clusterScoped ClusterRoleBinding prefix system:controller:"]
+	kubeadm := rule.violations(cluster_object("ClusterRoleBinding", "kubeadm:node-autoapprove-bootstrap"), ctx)
+	some k in kubeadm
+	k.details.matchedBy == ["clusterScoped ClusterRoleBinding prefix kubeadm:"]
+	approver := rule.violations(cluster_object("ClusterRole", "system:certificates.k8s.io:certificatesigningrequests:nodeclient"), ctx)
+	some a in approver
+	a.details.matchedBy == ["clusterScoped ClusterRole prefix system:certificates.k8s.io:"]
+}
+
+test_cluster_scoped_object_with_a_malformed_namespace if {
+	odd := object.union(cluster_object("ClusterRole", "system:node"), {"metadata": {"namespace": 42}})
+	findings := rule.violations(odd, ctx)
+	count(findings) == 1
+	some f in findings
+	f.details == {"kind": "ClusterRole", "name": "system:node", "namespace": "", "matchedBy": ["clusterScoped ClusterRole name system:node"]}
+}
+
+# A user's own RBAC object under the system: prefix alters no managed component.
+test_silent_for_users_own_system_prefixed_rbac if {
+	count(rule.violations(cluster_object("ClusterRoleBinding", "system:contoso-readers"), ctx)) == 0
+	count(rule.violations(cluster_object("ClusterRole", "system:contoso-readers"), ctx)) == 0
+
+	# control: the Kubernetes default next to it fires
+	count(rule.violations(cluster_object("ClusterRoleBinding", "system:discovery"), ctx)) == 1
 }
 
 test_fires_for_role_in_kube_system_by_prefix if {
@@ -161,32 +193,73 @@ test_silent_for_cluster_snapshot if {
 	count(rule.violations(object.union(named, {"apiVersion": "v1", "kind": "ConfigMap"}), ctx)) == 1
 }
 
-test_override_of_names_replaces_the_list if {
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": ["my-config"]}}})
+test_override_adds_a_name_and_keeps_the_built_in_ones if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": {"my-config": {}}}}})
 	findings := rule.violations(k8s_object("v1", "ConfigMap", "kube-system", "my-config", {}), override)
 	count(findings) == 1
 	some f in findings
 	f.id == "AKSARC-011"
 	f.details.matchedBy == ["name my-config"]
+	count(rule.violations(k8s_object("v1", "ConfigMap", "kube-system", "my-config", {}), ctx)) == 0
 
-	# object.union replaces arrays: coredns is no longer a listed name
+	# names are keyed: coredns is still a listed name
+	count(rule.violations(coredns_config, override)) == 1
+}
+
+test_override_switches_a_name_off_with_null if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"names": {"coredns": null}}}})
 	count(rule.violations(coredns_config, override)) == 0
 
 	# labels stay: the coredns Deployment still matches k8s-app=kube-dns
-	count(rule.violations(coredns_deployment, override)) == 1
+	findings := rule.violations(coredns_deployment, override)
+	some f in findings
+	f.details.matchedBy == ["label k8s-app=kube-dns"]
 }
 
-test_override_of_cluster_scoped_prefixes if {
-	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"clusterScoped": {"ClusterRole": ["calico-"]}}}})
+test_override_of_cluster_scoped_entries if {
+	override := testing.ctx_with(day, {"catalog": {"managedComponents": {"clusterScoped": {
+		"ClusterRole": {"prefixes": {"calico-": {"note": "AKS Arc's CNI"}}, "names": {"view": null}},
+		"PriorityClass": {"names": {"system-node-critical": {}}},
+	}}}})
 	count(rule.violations(cluster_object("ClusterRole", "calico-node"), ctx)) == 0
 	findings := rule.violations(cluster_object("ClusterRole", "calico-node"), override)
 	count(findings) == 1
 	some f in findings
-	f.details.matchedBy == ["clusterScoped ClusterRole calico-"]
+	f.details.matchedBy == ["clusterScoped ClusterRole prefix calico-"]
 
-	# ClusterRole's list is replaced; ClusterRoleBinding's is kept (objects merge)
-	count(rule.violations(cluster_object("ClusterRole", "system:coredns"), override)) == 0
+	# entries merge: the built-in names and prefixes of ClusterRole stay; view is switched off
+	count(rule.violations(cluster_object("ClusterRole", "system:coredns"), override)) == 1
+	count(rule.violations(cluster_object("ClusterRole", "system:controller:job-controller"), override)) == 1
+	count(rule.violations(cluster_object("ClusterRole", "view"), override)) == 0
 	count(rule.violations(cluster_object("ClusterRoleBinding", "system:coredns"), override)) == 1
+
+	# a new kind
+	pc := {"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": {"name": "system-node-critical"}}
+	count(rule.violations(pc, ctx)) == 0
+	count(rule.violations(pc, override)) == 1
+}
+
+test_silent_for_documented_customer_configuration if {
+	settings := object.union(k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-settings-configmap", {}), {"data": {"schema-version": "v1"}})
+	count(rule.violations(settings, ctx)) == 0
+	count(rule.violations(k8s_object("v1", "ConfigMap", "kube-system", "container-azm-ms-agentconfig", {}), ctx)) == 0
+	count(rule.violations(k8s_object("metallb.io/v1beta1", "IPAddressPool", "kube-system", "metallb-pool", {}), ctx)) == 0
+
+	# control: without its customerConfig entry, ama-metrics-settings-configmap is a managed
+	# component by its prefix ama-metrics, as is another ama-metrics ConfigMap
+	off := testing.ctx_with(day, {"catalog": {"managedComponents": {"customerConfig": {"managed-prometheus": null}}}})
+	findings := rule.violations(settings, off)
+	count(findings) == 1
+	some f in findings
+	f.details.matchedBy == ["prefix ama-metrics"]
+	count(rule.violations(k8s_object("v1", "ConfigMap", "kube-system", "ama-metrics-prometheus-config-extra", {}), ctx)) == 1
+}
+
+test_fires_for_smb_csi_driver_manifest if {
+	findings := rule.violations(k8s_object("apps/v1", "DaemonSet", "kube-system", "csi-smb-node-win", {"app": "csi-smb-node-win"}), ctx)
+	count(findings) == 1
+	some f in findings
+	f.details.matchedBy == ["prefix csi-smb-"]
 }
 
 test_override_of_ignored_kinds if {
