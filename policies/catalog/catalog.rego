@@ -33,14 +33,14 @@ catalog := {
 					"endOfSupport": "2028-03-31",
 					"disconnectExempt": true,
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-windows-server-retirement",
-					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed). Windows Server 2019 itself: extended support to 2029-01-09.",
+					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed). Windows Server 2019 itself: extended support to 2029-01-09. Sources disagree on Windows Server 2019 dates: AKS Arc retires Windows Server 2019 node pools (osSKU Windows2019) in March 2026, which concerns node images, not the host; the host date kept here is the AKS Arc retirement of Windows Server hosts.",
 				},
 				"Windows Server 2022": {
 					"editions": ["Datacenter", "Datacenter: Azure Edition"],
 					"endOfSupport": "2028-03-31",
 					"disconnectExempt": true,
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-windows-server-retirement",
-					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed).",
+					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed). Sources disagree on Windows Server 2022 dates: Windows Server 2022 node pools (osSKU Windows2022) retire in March 2027, which concerns node images, not the host; the host date kept here is the AKS Arc retirement of Windows Server hosts.",
 				},
 				"Windows Server 2025": {
 					"editions": ["Datacenter", "Datacenter: Azure Edition"],
