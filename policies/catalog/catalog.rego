@@ -84,7 +84,12 @@ catalog := {
 	# of 1 year for each Kubernetes minor version"). removed: the release that dropped it from
 	# the servers (the oldest minor is removed when a new one ships and is out of support 30
 	# days later). patches: the patch versions the current release ships.
-	# A platform may override an entry under platforms.<name>.versions.
+	# Sources: the dates and patch lists come from the Azure Local pages of AKS Arc (the release
+	# calendar of supported-kubernetes-versions, which lists Azure Local releases, and
+	# aks-whats-new-local). WindowsServer uses the same entries: the AKS Arc pages for Windows
+	# Server hosts publish no separate Kubernetes release calendar or patch list. A platform may
+	# override an entry under platforms.<name>.versions (WindowsServer or AzureLocal), merged over
+	# the shared one key by key (lib.aksarc.catalog.versions).
 	"versions": {
 		"1.26": {
 			"released": "2024-02-01",
@@ -92,7 +97,7 @@ catalog := {
 			"endOfSupport": "2024-08-31",
 			"patches": ["1.26.10", "1.26.12"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/supported-kubernetes-versions",
-			"note": "Removed by release 2408 (1.29 shipped); out of support 30 days later.",
+			"note": "Removed by release 2408 (1.29 shipped); out of support 30 days later. released is assumed: the calendar lists 1.26 for \"2405, 2402 and older\" and gives no first release, so the first day of the 2402 release month is used.",
 		},
 		"1.27": {
 			"released": "2024-02-01",

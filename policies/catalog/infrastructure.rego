@@ -38,19 +38,22 @@ infrastructure := {
 	],
 	# AKSARC-032: the ARM resource types an AKS Arc cluster's infrastructure network
 	# (cloudProviderProfile.infraNetworkProfile.vnetSubnetIds) may be, per platform. ARM compares
-	# provider namespaces and types case-insensitively, and so does the rule.
+	# provider namespaces and types case-insensitively, and so does the rule. Both AKS Arc defined
+	# network types are accepted on both platforms (the rule table: "an AKS Arc logical network /
+	# virtual network resource ID"); "expected" is the platform's own wording in messages.
 	"infraNetworks": {
 		"WindowsServer": {
 			"expected": "AKS Arc defined subnets",
-			"types": ["Microsoft.HybridContainerService/virtualNetworks"],
+			"types": ["Microsoft.HybridContainerService/virtualNetworks", "Microsoft.AzureStackHCI/logicalNetworks"],
 			"source": "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/hybridaks/resource-manager/Microsoft.HybridContainerService/stable/2024-01-01/provisionedClusterInstances.json",
-			"note": "The policy allows network customization only through \"AKS Arc defined subnets\"; the AKS Arc virtual network resource (Microsoft.HybridContainerService/virtualNetworks) is the AKS Arc defined network the API accepts outside Azure Local. The API also accepts Microsoft.ConnectedVMwarevSphere/virtualNetworks (AKS Arc on VMware), which is neither platform of this policy and is left out.",
+			"note": "The policy allows network customization only through \"AKS Arc defined subnets\". The 2024-01-01 API accepts as vnetSubnetIds (x-ms-arm-id-details.allowedResources) Microsoft.AzureStackHCI/logicalNetworks, Microsoft.HybridContainerService/virtualNetworks and Microsoft.ConnectedVMwarevSphere/virtualNetworks. The first two are the AKS Arc defined networks (the AKS Arc virtual network resource, and the Arc logical network AKS Arc uses on Azure Local) and are both accepted here. The VMware one (AKS Arc on VMware) belongs to neither platform of this policy and is left out.",
 		},
 		"AzureLocal": {
 			"expected": "AKS Arc defined logical networks",
-			"types": ["Microsoft.AzureStackHCI/logicalNetworks"],
+			"types": ["Microsoft.AzureStackHCI/logicalNetworks", "Microsoft.HybridContainerService/virtualNetworks"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-networks",
-			"note": "AKS on Azure Local uses Arc VM logical networks (aks-networks) and its policy names only \"AKS Arc defined logical networks\" (aks-on-azure-local-support-policy). The 2024-01-01 API also accepts Microsoft.HybridContainerService/virtualNetworks, an earlier AKS Arc network resource; add it here if your clusters still use one.",
+			"apiSource": "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/hybridaks/resource-manager/Microsoft.HybridContainerService/stable/2024-01-01/provisionedClusterInstances.json",
+			"note": "AKS on Azure Local uses Arc VM logical networks (aks-networks) and its policy names \"AKS Arc defined logical networks\" (aks-on-azure-local-support-policy). The 2024-01-01 API (apiSource) also accepts Microsoft.HybridContainerService/virtualNetworks, the AKS Arc virtual network resource: an AKS Arc defined network as well, so it is accepted too. Microsoft.ConnectedVMwarevSphere/virtualNetworks (AKS Arc on VMware) is left out.",
 		},
 	},
 }

@@ -33,6 +33,20 @@ elapsed_ns(as_of, s) := as_of - ns(s)
 # elapsed_days is the number of whole days from s to the as-of instant.
 elapsed_days(as_of, s) := floor(elapsed_ns(as_of, s) / day_ns)
 
+# days_since counts whole calendar days from the day of the timestamp or date s to the as-of day
+# (UTC): 0 on the same day whatever the times, negative when s falls on a later day.
+days_since(as_of, s) := 0 - days_until(as_of, date(ns(s)))
+
+# started_by is true when the timestamp or date s falls on the as-of day or an earlier day (UTC).
+# A date-only as-of is midnight UTC, yet it means the whole day: a state that begins later on the
+# as-of day is in effect as of that day; only one that begins on a later day is not.
+started_by(as_of, s) if days_since(as_of, s) >= 0
+
+# as_of_for is the as-of instant to count a state that began at s with: the as-of instant, or s
+# itself when s is later (a state that began later on the as-of day counts as just begun), so
+# that the time elapsed since s is never negative for a state started_by the as-of day.
+as_of_for(as_of, s) := max({as_of, ns(s)})
+
 # add_days returns the YYYY-MM-DD date n days after the timestamp or date s.
 add_days(s, n) := date(ns(s) + (n * day_ns))
 

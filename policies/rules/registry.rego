@@ -75,4 +75,7 @@ findings(doc, ctx) := union({
 	aksarc_091.violations(doc, ctx),
 })
 
-not_evaluated(doc, ctx) := union({aksarc_022.not_evaluated(doc, ctx)})
+not_evaluated(doc, ctx) := union({
+	aksarc_006.not_evaluated(doc, ctx),
+	aksarc_022.not_evaluated(doc, ctx),
+})

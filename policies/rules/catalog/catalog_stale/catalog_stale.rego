@@ -1,8 +1,9 @@
 # METADATA
 # title: Catalog data is stale
 # description: |
-#   The catalog's reviewed date is more than catalogMaxAgeDays (default 120) before the
-#   evaluation date: Kubernetes versions, patches, releases and known issues published since are
+#   The catalog's reviewed date is more than catalogMaxAgeDays (default 120) calendar days
+#   before the evaluation day, whatever the time of day (reviewed 2025-10-09: silent through
+#   2026-02-06, fires from 2026-02-07): Kubernetes versions, patches, releases and known issues published since are
 #   unknown, so every version rule may be judging from old facts. Reported on each
 #   ClusterSnapshot, the document those rules judge.
 # related_resources:
@@ -30,8 +31,8 @@ violations(doc, ctx) := {f |
 	snapshot.is_snapshot(doc)
 	reviewed := ctx.catalog.reviewed
 	max_days := ctx.parameters.catalogMaxAgeDays
-	lifecycle.past_limit(ctx.asOf, reviewed, max_days)
-	age := dates.elapsed_days(ctx.asOf, reviewed)
+	age := dates.days_since(ctx.asOf, reviewed)
+	age > max_days
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,

@@ -6,21 +6,48 @@ import data.lib.aksarc.testing
 
 cluster := testing.snapshot({})
 
-# Reviewed 2025-10-09; 120 days later is 2026-02-06.
+at(t) := object.union(testing.ctx("2026-02-06"), {"asOf": dates.ns(t)})
+
+# Reviewed 2025-10-09; 120 days later is 2026-02-06. Days are calendar days: the time of day of
+# the evaluation does not matter.
 test_silent_at_exactly_the_limit if {
 	count(rule.violations(cluster, testing.ctx("2026-02-06"))) == 0
 }
 
-test_fires_one_second_past_the_limit if {
-	c := object.union(testing.ctx("2026-02-06"), {"asOf": dates.ns("2026-02-06T00:00:01Z")})
-	fs := rule.violations(cluster, c)
+test_silent_all_of_the_last_day if {
+	count(rule.violations(cluster, at("2026-02-06T00:00:01Z"))) == 0
+	count(rule.violations(cluster, at("2026-02-06T12:00:00Z"))) == 0
+	count(rule.violations(cluster, at("2026-02-06T23:59:59Z"))) == 0
+}
+
+test_fires_from_the_first_moment_of_the_next_day if {
+	fs := rule.violations(cluster, at("2026-02-07T00:00:00Z"))
 	count(fs) == 1
 	some f in fs
 	f.id == "AKSARC-090"
 	f.severity == "warn"
 	f.details.catalogReviewed == "2025-10-09"
-	f.details.ageDays == 120
+	f.details.ageDays == 121
 	f.details.maxAgeDays == 120
+	f.details.asOf == "2026-02-07"
+	count(rule.violations(cluster, at("2026-02-07T18:30:00Z"))) == 1
+}
+
+test_a_reviewed_timestamp_counts_by_its_day if {
+	c := testing.ctx_with("2026-02-06", {"catalog": {"reviewed": "2025-10-09T23:00:00Z"}})
+	count(rule.violations(cluster, c)) == 0
+	d := testing.ctx_with("2026-02-07", {"catalog": {"reviewed": "2025-10-09T23:00:00Z"}})
+	only(rule.violations(cluster, d)).details.ageDays == 121
+}
+
+test_silent_for_an_unreadable_reviewed_date if {
+	count(rule.violations(cluster, testing.ctx_with("2027-01-01", {"catalog": {"reviewed": "October"}}))) == 0
+	count(rule.violations(cluster, testing.ctx_with("2027-01-01", {"catalog": {"reviewed": 20251009}}))) == 0
+}
+
+only(fs) := f if {
+	count(fs) == 1
+	some f in fs
 }
 
 test_fires_the_day_after if {

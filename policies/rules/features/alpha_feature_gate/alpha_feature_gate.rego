@@ -28,7 +28,6 @@
 #   remediation: Turn the alpha feature gate off (remove it from --feature-gates or featureGates, and do not set AllAlpha=true); AKS Arc supports only stable and beta upstream Kubernetes features, so wait for a minor version in which the feature is beta.
 package lib.aksarc.rules.features.alpha_feature_gate
 
-import data.lib.aksarc.catalog
 import data.lib.aksarc.k8s
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
@@ -148,25 +147,27 @@ _set_later(assignments, i, name) if {
 	assignment[0] == name
 }
 
-# The minor version a use is judged at.
-_snapshot_minor(doc, ctx) := m if {
-	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
-	m := {"key": v.minor_key, "basis": "spec.cluster.kubernetesVersion", "version": v.text}
-} else := _assumed_minor(ctx, snapshot.platform(doc, ctx))
+# The minor version a use is judged at: the snapshot's or the image's version, else the
+# ClusterSnapshot's evaluated with the object (lib.aksarc.snapshot), else the newest minor of the
+# catalog (assumed), else unknown.
+_snapshot_minor(doc, ctx) := _use_minor(snapshot.snapshot_minor(doc, ctx), "spec.cluster.kubernetesVersion") if {
+	snapshot.snapshot_minor(doc, ctx)
+} else := _unknown_minor
 
 _container_minor(container, ctx) := m if {
 	v := _image_version(object.get(container, "image", null))
 	m := {"key": v.minor_key, "basis": "container image", "version": v.text}
 } else := _cluster_minor(ctx)
 
-_cluster_minor(ctx) := m if {
-	v := snapshot.cluster_version(ctx)
-	m := {"key": v.minor_key, "basis": "ClusterSnapshot", "version": v.text}
-} else := _assumed_minor(ctx, snapshot.cluster_platform(ctx))
+_cluster_minor(ctx) := _use_minor(snapshot.cluster_minor(ctx), "ClusterSnapshot") if {
+	snapshot.cluster_minor(ctx)
+} else := _unknown_minor
 
-_assumed_minor(ctx, platform) := {"key": key, "basis": "assumed", "version": null} if {
-	key := catalog.newest_minor(ctx, platform)
-} else := {"key": null, "basis": "unknown", "version": null}
+_use_minor(m, basis) := {"key": m.key, "basis": basis, "version": m.version} if not m.assumed
+
+_use_minor(m, _) := {"key": m.key, "basis": "assumed", "version": null} if m.assumed
+
+_unknown_minor := {"key": null, "basis": "unknown", "version": null}
 
 # Kubernetes component images whose tag is the Kubernetes version they run.
 _component_images := {

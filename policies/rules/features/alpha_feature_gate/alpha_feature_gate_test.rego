@@ -366,6 +366,16 @@ test_kubelet_configuration_without_cluster_assumes_the_newest_minor if {
 	startswith(g.message, "KubeletConfiguration pool-a turns on")
 }
 
+test_kubelet_configuration_without_any_minor_only_all_alpha_fires if {
+	no_versions := testing.ctx_with(day, {"catalog": {"versions": null}})
+	fs := rule.violations(kubelet_config({"MemoryQoS": true, "AllAlpha": true}), no_versions)
+	gates_of(fs) == {"AllAlpha"}
+	some f in fs
+	f.details.minorVersion == null
+	f.details.minorBasis == "unknown"
+	f.details.minorAssumed == false
+}
+
 test_kubelet_configuration_of_other_groups_or_malformed_is_silent if {
 	count(rule.violations(object.union(kubelet_config({"MemoryQoS": true}), {"apiVersion": "kubeadm.k8s.io/v1beta3"}), ctx)) == 0
 	count(rule.violations(object.union(kubelet_config({"MemoryQoS": true}), {"kind": "KubeProxyConfiguration"}), ctx)) == 0

@@ -161,16 +161,35 @@ test_silent_for_other_documents if {
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
-# A last connection later than the evaluation instant: as of that date the cluster had not lost
+# A last connection on a later day than the as-of day: as of that date the cluster had not lost
 # its connection yet, so neither the status nor the (negative) time since counts.
 offline_since(t) := connectivity({"connectivityStatus": "Offline", "lastConnectivityTime": t})
 
 test_silent_when_last_connected_after_the_evaluation_date if {
 	count(rule.violations(offline_since("2025-10-21T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
 	count(rule.violations(offline_since("2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
-	count(rule.violations(offline_since("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+	count(rule.violations(offline_since("2025-10-15T09:00:00Z"), testing.ctx("2025-10-14"))) == 0
 	wide := testing.ctx_with("2025-10-14", {"parameters": {"disconnectWarnDays": 40}})
 	count(rule.violations(last_connected("2025-10-15T00:00:00Z"), wide)) == 0
+}
+
+# A last connection later on the as-of day (a date-only as-of is midnight UTC) is in effect,
+# counted as made at the as-of instant: 0 days ago, the whole 30 days left.
+test_fires_when_last_connected_later_the_same_day if {
+	f := only(rule.violations(offline_since("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15")))
+	f.id == "AKSARC-045"
+	f.severity == "warn"
+	f.details.reasons == ["connectivityStatus"]
+	f.details.disconnectedDays == 0
+	f.details.daysLeft == 30
+	f.details.blockedFrom == "2025-11-14"
+	contains(f.message, "last connected to Azure on 2025-10-15 (0 days ago)")
+	contains(f.message, "(30 days left)")
+	wide := testing.ctx_with("2025-10-15", {"parameters": {"disconnectWarnDays": 40}})
+	g := only(rule.violations(last_connected("2025-10-15T23:59:59Z"), wide))
+	g.details.reasons == ["nearingLimit"]
+	g.details.disconnectedDays == 0
+	count(rule.violations(last_connected("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
 }
 
 test_fires_at_the_last_connection_and_the_day_after if {

@@ -4,7 +4,9 @@
 #   All cluster nodes were stopped or deallocated through Hyper-V (its APIs, CLI or MMC) instead of
 #   the AKS Arc tools, for more than 30 days or outside a declared maintenance window. While a
 #   declared maintenance window is in progress and 30 days have not passed, the finding is a
-#   warning. A stop that begins after the evaluation instant is not in effect yet: silent.
+#   warning. A stop that begins on the as-of day is in effect (even later that day than the
+#   as-of instant, which is midnight UTC for a date; it counts 0 days); one that begins on a later
+#   day is not in effect yet: silent.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -26,12 +28,13 @@ import data.lib.aksarc.snapshot
 violations(doc, ctx) := {f |
 	power := lifecycle.stopped_power(doc)
 	power.method == "HyperV"
-	_in_effect(ctx, power.since)
+	dates.started_by(ctx.asOf, power.since)
+	at := dates.as_of_for(ctx.asOf, power.since)
 	limit := snapshot.limits(doc, ctx).deallocatedDays
 	in_window := object.get(power, "maintenanceWindow", false) == true
-	over := _past_limit(ctx.asOf, power.since, limit)
+	over := _past_limit(at, power.since, limit)
 	reason := _reason(over, in_window)
-	days := dates.elapsed_days(ctx.asOf, power.since)
+	days := dates.elapsed_days(at, power.since)
 	limit_date := lifecycle.deadline(power.since, limit)
 	message := sprintf(
 		"cluster %s: all nodes have been stopped or deallocated through Hyper-V, not the AKS Arc tools, since %s (%d days) %s",
@@ -48,9 +51,8 @@ violations(doc, ctx) := {f |
 	f := result.with_severity(result.finding(rego.metadata.chain(), doc, message, details), _severity(reason))
 }
 
-# _in_effect is true when the nodes stopped at or before the as-of instant. A stop that begins
-# after it is not in effect as of that date: no finding, and no negative count of days.
-_in_effect(ctx, since) if dates.elapsed_ns(ctx.asOf, since) >= 0
+# A stop is in effect when it began on the as-of day or earlier (dates.started_by); one that
+# begins later that day is counted from its own start (dates.as_of_for): 0 days, never negative.
 
 # _past_limit is lifecycle.past_limit as true or false.
 default _past_limit(_, _, _) := false

@@ -141,12 +141,33 @@ test_silent_for_other_documents if {
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
-# A stop that begins after the evaluation instant is not in effect yet: no finding and no
+# A stop that begins on a later day than the as-of day is not in effect yet: no finding and no
 # negative count of days, inside or outside a maintenance window.
 test_silent_the_day_before_the_stop if {
 	count(rule.violations(deallocated("2025-10-15T00:00:00Z", false), testing.ctx("2025-10-14"))) == 0
 	count(rule.violations(deallocated("2025-10-15T00:00:00Z", true), testing.ctx("2025-10-14"))) == 0
-	count(rule.violations(deallocated("2025-10-15T09:00:00Z", false), testing.ctx("2025-10-15"))) == 0
+	count(rule.violations(deallocated("2025-10-15T09:00:00Z", false), testing.ctx("2025-10-14"))) == 0
+}
+
+# A date-only as-of is midnight UTC but means the whole day: a stop that begins later on the
+# as-of day is in effect, counted as 0 days (never negative). The reviewer's case: captured at
+# 09:20, stopped through Hyper-V at 06:00 the same day, judged --as-of 2025-11-01.
+test_fires_for_a_stop_later_on_the_as_of_day if {
+	doc := testing.snapshot({
+		"capturedAt": "2025-11-01T09:20:00Z",
+		"cluster": {"power": {"state": "Stopped", "since": "2025-11-01T06:00:00Z", "method": "HyperV"}},
+	})
+	f := only(rule.violations(doc, testing.ctx("2025-11-01")))
+	f.id == "AKSARC-043"
+	f.severity == "deny"
+	f.details.reason == "outsideMaintenanceWindow"
+	f.details.stoppedDays == 0
+	f.details.limitDate == "2025-12-01"
+	contains(f.message, "since 2025-11-01 (0 days)")
+	w := only(rule.violations(deallocated("2025-11-01T23:59:59Z", true), testing.ctx("2025-11-01")))
+	w.severity == "warn"
+	w.details.stoppedDays == 0
+	w.details.reason == "inMaintenanceWindow"
 }
 
 test_fires_at_the_stop_and_the_day_after if {

@@ -2,8 +2,10 @@
 # title: Stopped cluster nearing the 30-day limit
 # description: |
 #   The cluster is stopped and within stopWarnDays (default 7) of the 30-day limit after which
-#   its control plane is out of support. A stop that begins after the evaluation instant is not
-#   in effect yet: silent.
+#   its control plane is out of support. A stop that begins on the as-of day is in effect (even
+#   later that day than the as-of instant, which is midnight UTC for a date): it is judged as
+#   begun at that instant (0 days stopped, the whole limit left). One that begins on a later day
+#   is not in effect yet: silent.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -27,10 +29,11 @@ violations(doc, ctx) := {f |
 	power := lifecycle.stopped_power(doc)
 	limit := snapshot.limits(doc, ctx).stoppedOutOfSupportDays
 	warn_days := ctx.parameters.stopWarnDays
-	_in_effect(ctx, power.since)
-	lifecycle.within_warning(ctx.asOf, power.since, limit, warn_days)
-	days := dates.elapsed_days(ctx.asOf, power.since)
-	left := lifecycle.days_left(ctx.asOf, power.since, limit)
+	dates.started_by(ctx.asOf, power.since)
+	at := dates.as_of_for(ctx.asOf, power.since)
+	lifecycle.within_warning(at, power.since, limit, warn_days)
+	days := dates.elapsed_days(at, power.since)
+	left := lifecycle.days_left(at, power.since, limit)
 	deadline := lifecycle.deadline(power.since, limit)
 	f := result.finding(
 		rego.metadata.chain(),
@@ -46,8 +49,3 @@ violations(doc, ctx) := {f |
 		},
 	)
 }
-
-# _in_effect is true when the cluster stopped at or before the as-of instant. A stop that begins
-# after it is not in effect as of that date (and a warning window of stopWarnDays >= 30 days would
-# otherwise count negative days).
-_in_effect(ctx, since) if dates.elapsed_ns(ctx.asOf, since) >= 0

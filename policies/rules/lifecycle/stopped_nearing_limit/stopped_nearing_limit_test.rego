@@ -6,6 +6,11 @@ import data.lib.aksarc.testing
 
 stopped(since) := testing.snapshot({"cluster": {"power": {"state": "Stopped", "since": since}}})
 
+only(fs) := f if {
+	count(fs) == 1
+	some f in fs
+}
+
 # On 2025-11-01 the 30-day limit of a cluster stopped on 2025-10-02T00:00:00Z is reached exactly;
 # stopped on 2025-10-09 it has 7 days left, on 2025-10-10 8 days.
 
@@ -122,17 +127,31 @@ test_silent_for_other_documents if {
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
-# A stop that begins after the evaluation instant is not in effect yet. With stopWarnDays of 40
-# (more than the 30-day limit) the warning window would otherwise reach back before the stop.
+# A stop that begins on a later day than the as-of day is not in effect yet. With stopWarnDays
+# of 40 (more than the 30-day limit) the warning window would otherwise reach back before the stop.
 wide_warning(day) := testing.ctx_with(day, {"parameters": {"stopWarnDays": 40}})
 
 test_silent_the_day_before_the_stop if {
 	count(rule.violations(stopped("2025-10-15T00:00:00Z"), wide_warning("2025-10-14"))) == 0
+	count(rule.violations(stopped("2025-10-15T09:00:00Z"), wide_warning("2025-10-14"))) == 0
 	count(rule.violations(stopped("2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
 }
 
-test_silent_when_the_stop_is_later_the_same_day if {
-	count(rule.violations(stopped("2025-10-15T09:00:00Z"), wide_warning("2025-10-15"))) == 0
+# A stop later on the as-of day (the as-of is midnight UTC for a date) is in effect, judged as
+# begun at the as-of instant: 0 days stopped, the whole 30 days left, never a negative count.
+test_fires_when_the_stop_is_later_the_same_day if {
+	f := only(rule.violations(stopped("2025-10-15T09:00:00Z"), wide_warning("2025-10-15")))
+	f.id == "AKSARC-042"
+	f.severity == "warn"
+	f.details.stoppedDays == 0
+	f.details.daysLeft == 30
+	f.details.outOfSupportFrom == "2025-11-14"
+	contains(f.message, "since 2025-10-15 (0 days)")
+	contains(f.message, "(30 days left)")
+}
+
+test_silent_later_the_same_day_outside_the_warning_window if {
+	count(rule.violations(stopped("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
 }
 
 test_counts_zero_days_at_the_stop_and_one_day_after if {

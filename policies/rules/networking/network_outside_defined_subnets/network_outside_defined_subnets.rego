@@ -3,9 +3,12 @@
 # description: |
 #   The snapshot has a cloudProviderProfile, and its infraNetworkProfile.vnetSubnetIds is missing,
 #   not a list or empty, or one of its entries is not an ARM resource ID of a type the catalog
-#   accepts for the platform (infrastructure.infraNetworks: WindowsServer, AKS Arc defined subnets =
-#   Microsoft.HybridContainerService/virtualNetworks; AzureLocal, AKS Arc defined logical networks =
-#   Microsoft.AzureStackHCI/logicalNetworks). Provider namespace and type compare
+#   accepts for the platform (infrastructure.infraNetworks): an AKS Arc defined network, that is
+#   an AKS Arc logical network (Microsoft.AzureStackHCI/logicalNetworks) or virtual network
+#   (Microsoft.HybridContainerService/virtualNetworks), on both platforms. Any other resource
+#   (an Azure virtual network subnet, Microsoft.Network/virtualNetworks/subnets, ...) fires. The
+#   message names the platform's own wording: AKS Arc defined subnets (WindowsServer), AKS Arc
+#   defined logical networks (AzureLocal). Provider namespace and type compare
 #   case-insensitively, as ARM does. One finding for a missing list, one per rejected entry.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#network-ports-ip-pools-and-access
@@ -19,7 +22,7 @@
 #   section: Network ports, IP pools, and access
 #   input: snapshot
 #   requires: [spec.cluster.cloudProviderProfile]
-#   remediation: Deploy the cluster on an AKS Arc defined network - a logical network (Microsoft.AzureStackHCI/logicalNetworks) on Azure Local, an AKS Arc virtual network (Microsoft.HybridContainerService/virtualNetworks) on Windows Server - and customize networking only through it, never at the NIC level of the nodes.
+#   remediation: Deploy the cluster on an AKS Arc defined network - an AKS Arc logical network (Microsoft.AzureStackHCI/logicalNetworks) or virtual network (Microsoft.HybridContainerService/virtualNetworks), not an Azure virtual network or another resource - and customize networking only through it, never at the NIC level of the nodes.
 package lib.aksarc.rules.networking.network_outside_defined_subnets
 
 import data.lib.aksarc.result

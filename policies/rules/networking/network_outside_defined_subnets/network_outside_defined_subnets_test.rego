@@ -15,20 +15,30 @@ on(platform, profile) := testing.snapshot({"platform": platform, "cluster": {"ku
 
 ids(platform, list) := on(platform, {"infraNetworkProfile": {"vnetSubnetIds": list}})
 
-test_silent_for_the_defined_network_of_each_platform if {
+azure_subnet := concat("", [rg, "/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks"])
+
+# Both AKS Arc defined network types are accepted on both platforms.
+test_silent_for_an_aks_arc_network_on_each_platform if {
 	count(rule.violations(ids("WindowsServer", [aks_vnet]), nov_1)) == 0
+	count(rule.violations(ids("WindowsServer", [lnet]), nov_1)) == 0
 	count(rule.violations(ids("AzureLocal", [lnet]), nov_1)) == 0
+	count(rule.violations(ids("AzureLocal", [aks_vnet]), nov_1)) == 0
+	count(rule.violations(ids("AzureLocal", [lnet, aks_vnet]), nov_1)) == 0
 }
 
 test_provider_and_type_compare_case_insensitively if {
 	lower_id := concat("", [rg, "/providers/microsoft.azurestackhci/LOGICALNETWORKS/lnet-1"])
 	count(rule.violations(ids("AzureLocal", [lower_id]), nov_1)) == 0
+	count(rule.violations(ids("WindowsServer", [lower_id]), nov_1)) == 0
 	lower_rg := "/SUBSCRIPTIONS/x/resourcegroups/rg/providers/Microsoft.HybridContainerService/virtualNetworks/v/"
 	count(rule.violations(ids("WindowsServer", [lower_rg]), nov_1)) == 0
+	count(rule.violations(ids("AzureLocal", [lower_rg]), nov_1)) == 0
 }
 
-test_fires_for_a_logical_network_on_windows_server if {
-	fs := rule.violations(ids("WindowsServer", [lnet]), nov_1)
+# An Azure virtual network subnet is not an AKS Arc network: it fires on either platform, and the
+# message keeps the platform's wording.
+test_fires_for_an_azure_vnet_subnet_on_windows_server if {
+	fs := rule.violations(ids("WindowsServer", [azure_subnet]), nov_1)
 	count(fs) == 1
 	some f in fs
 	f.id == "AKSARC-032"
@@ -36,28 +46,35 @@ test_fires_for_a_logical_network_on_windows_server if {
 	f.severity == "warn"
 	f.resource.name == "test-cluster"
 	f.details.reason == "typeNotAccepted"
-	f.details.resourceType == "Microsoft.AzureStackHCI/logicalNetworks"
-	f.details.vnetSubnetId == lnet
+	f.details.resourceType == "Microsoft.Network/virtualNetworks/subnets"
+	f.details.vnetSubnetId == azure_subnet
 	f.details.index == 0
 	f.details.platform == "WindowsServer"
 	f.details.expected == "AKS Arc defined subnets"
-	f.details.acceptedTypes == ["Microsoft.HybridContainerService/virtualNetworks"]
-	contains(f.message, "on WindowsServer, AKS Arc supports network customization only through AKS Arc defined subnets")
-}
-
-test_fires_for_an_aks_arc_vnet_on_azure_local if {
-	some f in rule.violations(ids("AzureLocal", [aks_vnet]), nov_1)
-	f.details.reason == "typeNotAccepted"
-	f.details.expected == "AKS Arc defined logical networks"
-	f.details.acceptedTypes == ["Microsoft.AzureStackHCI/logicalNetworks"]
-	contains(f.message, "AKS Arc defined logical networks (Microsoft.AzureStackHCI/logicalNetworks)")
-}
-
-test_child_resources_report_their_full_type if {
-	subnet := concat("", [rg, "/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks"])
-	some f in rule.violations(ids("AzureLocal", [subnet]), nov_1)
-	f.details.resourceType == "Microsoft.Network/virtualNetworks/subnets"
+	f.details.acceptedTypes == ["Microsoft.HybridContainerService/virtualNetworks", "Microsoft.AzureStackHCI/logicalNetworks"]
+	contains(f.message, "on WindowsServer, AKS Arc supports network customization only through AKS Arc defined subnets (Microsoft.HybridContainerService/virtualNetworks, Microsoft.AzureStackHCI/logicalNetworks)")
 	contains(f.message, "a Microsoft.Network/virtualNetworks/subnets resource, not an AKS Arc defined network")
+}
+
+test_fires_for_an_azure_vnet_subnet_on_azure_local if {
+	f := only(rule.violations(ids("AzureLocal", [azure_subnet]), nov_1))
+	f.details.reason == "typeNotAccepted"
+	f.details.platform == "AzureLocal"
+	f.details.expected == "AKS Arc defined logical networks"
+	f.details.acceptedTypes == ["Microsoft.AzureStackHCI/logicalNetworks", "Microsoft.HybridContainerService/virtualNetworks"]
+	contains(f.message, "on AzureLocal, AKS Arc supports network customization only through AKS Arc defined logical networks (Microsoft.AzureStackHCI/logicalNetworks, Microsoft.HybridContainerService/virtualNetworks)")
+}
+
+test_fires_for_an_azure_vnet_and_other_providers if {
+	vnet := concat("", [rg, "/providers/Microsoft.Network/virtualNetworks/hub"])
+	only(rule.violations(ids("AzureLocal", [vnet]), nov_1)).details.resourceType == "Microsoft.Network/virtualNetworks"
+	vmware := concat("", [rg, "/providers/Microsoft.ConnectedVMwarevSphere/virtualNetworks/vm-net"])
+	only(rule.violations(ids("WindowsServer", [vmware]), nov_1)).details.resourceType == "Microsoft.ConnectedVMwarevSphere/virtualNetworks"
+}
+
+only(fs) := f if {
+	count(fs) == 1
+	some f in fs
 }
 
 test_fires_for_entries_that_are_not_resource_ids if {
@@ -73,10 +90,8 @@ test_fires_for_entries_that_are_not_resource_ids if {
 }
 
 test_one_finding_per_rejected_entry if {
-	fs := rule.violations(ids("AzureLocal", [lnet, aks_vnet]), nov_1)
-	count(fs) == 1
-	some f in fs
-	f.details.index == 1
+	fs := rule.violations(ids("AzureLocal", [lnet, azure_subnet, aks_vnet, "x"]), nov_1)
+	{[f.details.index, f.details.reason] | some f in fs} == {[1, "typeNotAccepted"], [3, "notResourceId"]}
 }
 
 test_fires_when_the_list_is_missing_or_empty if {
@@ -100,21 +115,20 @@ test_not_judged_without_a_cloud_provider_profile if {
 }
 
 test_platform_defaults_to_the_setting if {
-	doc := testing.snapshot({"cluster": {"kubernetesVersion": "1.31.10", "cloudProviderProfile": {"infraNetworkProfile": {"vnetSubnetIds": [lnet]}}}})
-	count(rule.violations(doc, testing.ctx_with("2025-11-01", {"platform": "AzureLocal"}))) == 0
-	some f in rule.violations(doc, nov_1)
-	f.details.platform == "WindowsServer"
+	doc := testing.snapshot({"cluster": {"kubernetesVersion": "1.31.10", "cloudProviderProfile": {"infraNetworkProfile": {"vnetSubnetIds": [azure_subnet]}}}})
+	only(rule.violations(doc, testing.ctx_with("2025-11-01", {"platform": "AzureLocal"}))).details.platform == "AzureLocal"
+	only(rule.violations(doc, nov_1)).details.platform == "WindowsServer"
 }
 
 test_unknown_platform_is_not_judged if {
 	count(rule.violations(ids("VMware", [lnet]), nov_1)) == 0
 }
 
-test_catalog_override_accepts_more_types if {
-	c := testing.ctx_with("2025-11-01", {"catalog": {"infrastructure": {"infraNetworks": {"AzureLocal": {"types": ["Microsoft.AzureStackHCI/logicalNetworks", "Microsoft.HybridContainerService/virtualNetworks", 7]}}}}})
-	count(rule.violations(ids("AzureLocal", [aks_vnet, lnet]), c)) == 0
-	some f in rule.violations(ids("AzureLocal", ["x"]), c)
-	f.details.acceptedTypes == ["Microsoft.AzureStackHCI/logicalNetworks", "Microsoft.HybridContainerService/virtualNetworks"]
+test_catalog_override_changes_the_accepted_types if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"infrastructure": {"infraNetworks": {"AzureLocal": {"types": ["Microsoft.AzureStackHCI/logicalNetworks", 7]}}}}})
+	count(rule.violations(ids("AzureLocal", [lnet]), c)) == 0
+	f := only(rule.violations(ids("AzureLocal", [aks_vnet]), c))
+	f.details.acceptedTypes == ["Microsoft.AzureStackHCI/logicalNetworks"]
 	f.details.expected == "AKS Arc defined logical networks"
 }
 

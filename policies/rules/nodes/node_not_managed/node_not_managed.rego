@@ -3,11 +3,14 @@
 # description: |
 #   A node was not provisioned by AKS Arc, or a node pool has more nodes than AKS Arc provisioned:
 #   a ClusterSnapshot node (spec.nodes[]) or a Node object whose providerID is set and does not
-#   start with one of the catalog's prefixes (moc://); a node pool whose nodes in spec.nodes (by
-#   nodePool) outnumber its count (maxCount when enableAutoScaling is true) - nodes of no pool in
-#   agentPoolProfiles (the control plane) are not counted. An observed Node object (uid or
+#   start with one of the catalog's prefixes (moc://); an observed Node object (uid or
 #   resourceVersion) without any providerID that is not waiting for its cloud provider (no
-#   node.cloudprovider.kubernetes.io/uninitialized taint) is reported as a warning.
+#   node.cloudprovider.kubernetes.io/uninitialized taint) - a Node manifest without providerID
+#   and a snapshot node without one are not judged; a node pool whose nodes in spec.nodes (by
+#   nodePool) outnumber its count (maxCount when enableAutoScaling is true) - nodes of no pool in
+#   agentPoolProfiles (the control plane) are not counted, and pools are counted only when the
+#   cluster's spec.cluster.provisioningState is absent or Succeeded (during an upgrade or a scale,
+#   Updating and the like, a rolling replacement briefly runs more nodes than the count).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#aks-arc-support-coverage-for-agent-nodes
 #     description: AKS Arc support coverage for agent nodes (user customization of agent nodes)
@@ -29,7 +32,7 @@ import data.lib.aksarc.snapshot
 
 violations(doc, ctx) := {f |
 	some c in _cases(doc, _provider(ctx))
-	f := result.with_severity(result.finding(rego.metadata.chain(), doc, c.message, c.details), c.severity)
+	f := result.finding(rego.metadata.chain(), doc, c.message, c.details)
 }
 
 # _provider is the catalog's node provider entry with its prefixes lower-cased.
@@ -50,7 +53,6 @@ _foreign_snapshot_nodes(doc, provider) := {c |
 	_foreign(pid, provider)
 	name := _name(n, i)
 	c := {
-		"severity": "deny",
 		"message": sprintf(
 			"node %s of cluster %s has providerID %q, not an AKS Arc ID (%s): it was not provisioned by AKS Arc, and agent nodes added or changed outside the AKS Arc API make the cluster unsupportable; remove it and add capacity by scaling a node pool with the AKS Arc tools",
 			[name, doc.metadata.name, pid, _expected(provider)],
@@ -66,9 +68,11 @@ _foreign_snapshot_nodes(doc, provider) := {c |
 	}
 }
 
-# Node pools with more nodes in spec.nodes than AKS Arc provisioned.
+# Node pools with more nodes in spec.nodes than AKS Arc provisioned, while no operation is in
+# progress (_settled).
 _over_count_pools(doc) := {c |
 	snapshot.is_snapshot(doc)
+	_settled(doc)
 	nodes := _array(object.get(doc, ["spec", "nodes"], []))
 	some pool in _array(object.get(doc, ["spec", "cluster", "agentPoolProfiles"], []))
 	is_object(pool)
@@ -77,7 +81,6 @@ _over_count_pools(doc) := {c |
 	members := {_name(n, i) | some i, n in nodes; is_object(n); n.nodePool == pool.name}
 	count(members) > limit.value
 	c := {
-		"severity": "deny",
 		"message": sprintf(
 			"node pool %s of cluster %s has %d nodes but its %s is %d: %d node(s) joined outside the AKS Arc API, and agent nodes added or changed that way make the cluster unsupportable; scale the pool only with the AKS Arc tools and remove the extra nodes (%s)",
 			[pool.name, doc.metadata.name, count(members), limit.field, limit.value, count(members) - limit.value, concat(", ", sort(members))],
@@ -93,6 +96,18 @@ _over_count_pools(doc) := {c |
 			"enableAutoScaling": object.get(pool, "enableAutoScaling", false) == true,
 		},
 	}
+}
+
+# _settled is true when the cluster's provisioningState is absent (null) or Succeeded. While AKS
+# Arc upgrades or scales the cluster (Updating, Upgrading, ...) a rolling replacement adds the new
+# node before it removes the old one, so a pool briefly has more nodes than its count; a failed
+# or otherwise unsettled state is not judged either.
+_settled(doc) if object.get(doc, ["spec", "cluster", "provisioningState"], null) == null
+
+_settled(doc) if {
+	state := doc.spec.cluster.provisioningState
+	is_string(state)
+	lower(state) == "succeeded"
 }
 
 # The most nodes AKS Arc keeps in a pool: maxCount under the cluster autoscaler, else count.
@@ -117,7 +132,6 @@ _foreign_node_object(doc, provider) := {c |
 	pid := _provider_id(doc.spec.providerID)
 	_foreign(pid, provider)
 	c := {
-		"severity": "deny",
 		"message": sprintf(
 			"Node %s has providerID %q, not an AKS Arc ID (%s): it was not provisioned by AKS Arc, and agent nodes added or changed outside the AKS Arc API make the cluster unsupportable; drain and delete it and add capacity by scaling a node pool with the AKS Arc tools",
 			[k8s.name(doc), pid, _expected(provider)],
@@ -134,9 +148,9 @@ _foreign_node_object(doc, provider) := {c |
 }
 
 # An observed Node object without providerID that the cloud controller manager is not about to
-# initialize: it joined without the AKS Arc cloud provider. Only a warning, because a providerID
-# can be missing for other reasons the rule cannot see. A Node manifest (no uid, no
-# resourceVersion) without providerID is a desired label or taint change, not a node.
+# initialize: it joined without the AKS Arc cloud provider, which gives every AKS Arc node a
+# providerID. Denied like a foreign providerID. A Node manifest (no uid, no resourceVersion)
+# without providerID is a desired label or taint change, not a node: not judged.
 _unprovided_node_object(doc, provider) := {c |
 	_is_node(doc)
 	k8s.observed(doc)
@@ -144,9 +158,8 @@ _unprovided_node_object(doc, provider) := {c |
 	not _provider_id(object.get(doc, ["spec", "providerID"], null))
 	not _initializing(doc, provider.taint)
 	c := {
-		"severity": "warn",
 		"message": sprintf(
-			"Node %s has no providerID and is not waiting for its cloud provider (no %s taint): AKS Arc nodes carry a providerID (%s) set by the AKS Arc cloud provider, so this node probably joined outside the AKS Arc API, which makes the cluster unsupportable; check where it came from and remove it if AKS Arc did not create it",
+			"Node %s has no providerID and is not waiting for its cloud provider (no %s taint): the AKS Arc cloud provider gives every node AKS Arc provisions a providerID (%s), so this node was not provisioned by AKS Arc, and agent nodes added outside the AKS Arc API make the cluster unsupportable; drain and delete it and add capacity by scaling a node pool with the AKS Arc tools",
 			[k8s.name(doc), provider.taint, _expected(provider)],
 		),
 		"details": {

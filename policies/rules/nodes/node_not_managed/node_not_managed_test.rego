@@ -115,6 +115,28 @@ test_a_foreign_extra_node_gives_both_findings if {
 	ids_reasons(fs) == {["AKSARC-023", "deny", "foreignProviderID"], ["AKSARC-023", "deny", "poolOverCount"]}
 }
 
+# A rolling upgrade or scale briefly runs more nodes than the count: pools are counted only when
+# the cluster's provisioningState is absent or Succeeded. Foreign providerIDs are judged anyway.
+with_state(state, pools, nodes) := testing.snapshot({"cluster": {"kubernetesVersion": "1.31.10", "provisioningState": state, "agentPoolProfiles": pools}, "nodes": nodes})
+
+test_pools_are_counted_only_when_the_cluster_is_settled if {
+	four := array.concat(three, [node("moc-d", "nodepool1")])
+	ids_reasons(rule.violations(with_state("Succeeded", [pool1], four), nov_1)) == {["AKSARC-023", "deny", "poolOverCount"]}
+	count(rule.violations(with_state("succeeded", [pool1], four), nov_1)) == 1
+	count(rule.violations(with_state(null, [pool1], four), nov_1)) == 1
+	count(rule.violations(cluster([pool1], four), nov_1)) == 1
+	count(rule.violations(with_state("Updating", [pool1], four), nov_1)) == 0
+	count(rule.violations(with_state("Upgrading", [pool1], four), nov_1)) == 0
+	count(rule.violations(with_state("Failed", [pool1], four), nov_1)) == 0
+	count(rule.violations(with_state(1, [pool1], four), nov_1)) == 0
+}
+
+test_foreign_nodes_are_judged_during_an_update if {
+	foreign := {"name": "edge-vm-7", "nodePool": "nodepool1", "providerID": "vsphere://4217a1c5"}
+	fs := rule.violations(with_state("Updating", [pool1], array.concat(three, [foreign])), nov_1)
+	ids_reasons(fs) == {["AKSARC-023", "deny", "foreignProviderID"]}
+}
+
 test_each_pool_is_judged_on_its_own if {
 	pools := [pool1, {"name": "win", "count": 1}]
 	nodes := array.concat(three, [node("moc-w1", "win"), node("moc-w2", "win")])
@@ -168,20 +190,28 @@ test_silent_for_aks_arc_node_objects if {
 	count(rule.violations(k8s_node("moc-a", {"providerID": "moc://moc-a"}, observed), nov_1)) == 0
 }
 
-test_warns_for_an_observed_node_without_provider_id if {
+test_denies_an_observed_node_without_provider_id if {
 	fs := rule.violations(k8s_node("rogue", {"podCIDR": "10.244.9.0/24"}, observed), nov_1)
 	count(fs) == 1
 	some f in fs
 	f.id == "AKSARC-023"
-	f.severity == "warn"
+	f.severity == "deny"
+	f.resource.kind == "Node"
 	f.details.reason == "missingProviderID"
+	f.details.source == "Node"
 	f.details.providerID == null
+	f.details.nodePool == "nodepool1"
 	contains(f.message, "Node rogue has no providerID")
 	contains(f.message, "node.cloudprovider.kubernetes.io/uninitialized")
+	contains(f.message, "was not provisioned by AKS Arc")
 
 	# An empty providerID or a Node without spec is the same.
-	count(rule.violations(k8s_node("rogue", {"providerID": " "}, observed), nov_1)) == 1
-	count(rule.violations({"apiVersion": "v1", "kind": "Node", "metadata": object.union({"name": "rogue"}, observed)}, nov_1)) == 1
+	ids_reasons(rule.violations(k8s_node("rogue", {"providerID": " "}, observed), nov_1)) == {["AKSARC-023", "deny", "missingProviderID"]}
+	ids_reasons(rule.violations({"apiVersion": "v1", "kind": "Node", "metadata": object.union({"name": "rogue"}, observed)}, nov_1)) == {["AKSARC-023", "deny", "missingProviderID"]}
+
+	# Observed means a uid or a resourceVersion.
+	count(rule.violations(k8s_node("rogue", {}, {"uid": "0f1c6b0e"}), nov_1)) == 1
+	count(rule.violations(k8s_node("rogue", {}, {"resourceVersion": "1"}), nov_1)) == 1
 }
 
 test_silent_for_a_node_still_being_initialized if {

@@ -30,7 +30,6 @@
 #   remediation: Keep node changes in DaemonSets you own and can troubleshoot, and drop every privilege the workload does not need (privileged, HostProcess, hostPID, SYS_ADMIN, unsafe sysctls that need a kubelet allow-list, system hostPath mounts). If a node fails, remove the DaemonSet and redeploy the node before asking AKS Arc support, which does not diagnose nodes broken by custom DaemonSets.
 package lib.aksarc.rules.nodes.privileged_node_customization
 
-import data.lib.aksarc.catalog
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
 import data.lib.aksarc.result
@@ -121,21 +120,11 @@ _canonical(name) := name if not regex.match(`^[^./]*/`, name)
 
 _canonical(name) := concat(".", [replace(part, ".", "/") | some part in split(name, "/")]) if regex.match(`^[^./]*/`, name)
 
-# The cluster's minor: the ClusterSnapshot's version, else the catalog's newest minor (assumed).
-# Without either, every listed safe sysctl counts as safe.
-_cluster_minor(ctx) := {"v": v, "key": v.minor_key, "assumed": false} if {
-	v := snapshot.cluster_version(ctx)
-}
-
-_cluster_minor(ctx) := {"v": versions.parse(key), "key": key, "assumed": true} if {
-	not snapshot.cluster_version(ctx)
-	key := catalog.newest_minor(ctx, snapshot.cluster_platform(ctx))
-}
-
-_cluster_minor(ctx) := {"v": null, "key": null, "assumed": true} if {
-	not snapshot.cluster_version(ctx)
-	not catalog.newest_minor(ctx, snapshot.cluster_platform(ctx))
-}
+# The cluster's minor (lib.aksarc.snapshot.cluster_minor): the ClusterSnapshot's version, else
+# the catalog's newest minor (assumed). Without either, every listed safe sysctl counts as safe.
+_cluster_minor(ctx) := m if {
+	m := snapshot.cluster_minor(ctx)
+} else := {"v": null, "key": null, "assumed": true}
 
 _too_new_details(too_new, _) := {} if count(too_new) == 0
 

@@ -2,8 +2,10 @@
 # title: Deleted subscription, AKS Arc must be redeployed
 # description: |
 #   The Azure subscription is deleted: the cluster's connection to Azure cannot be recovered, and
-#   AKS Arc must be redeployed to reconnect to Azure. Silent when the deletion happened after the
-#   evaluation instant (stateChangedAt later than it): not in effect yet.
+#   AKS Arc must be redeployed to reconnect to Azure. A deletion on the as-of day is in effect
+#   (even later that day than the as-of instant, which is midnight UTC for a date; it counts 0
+#   days). Silent when the deletion happened on a later day (stateChangedAt on a day after the
+#   as-of day): not in effect yet.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
 #     description: Deleted or suspended subscription
@@ -27,30 +29,38 @@ violations(doc, ctx) := {f |
 	sub := doc.spec.subscription
 	sub.state == "Deleted"
 	not _changed_after_as_of(sub, ctx)
+	at := _as_of(sub, ctx)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s: its Azure subscription %s: the connection to Azure cannot be recovered and AKS Arc must be redeployed to reconnect", [doc.metadata.name, _deleted(sub, ctx)]),
-		object.union({"state": sub.state}, _date_details(sub, ctx)),
+		sprintf("cluster %s: its Azure subscription %s: the connection to Azure cannot be recovered and AKS Arc must be redeployed to reconnect", [doc.metadata.name, _deleted(sub, at)]),
+		object.union({"state": sub.state}, _date_details(sub, at)),
 	)
 }
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
 
-# _changed_after_as_of is true when the deletion happened after the as-of instant: as of that
-# date the subscription still existed, so there is nothing to report (and no negative count).
-_changed_after_as_of(sub, ctx) if dates.elapsed_ns(ctx.asOf, sub.stateChangedAt) < 0
+# _changed_after_as_of is true when the deletion happened on a later day than the as-of day: as
+# of that date the subscription still existed, so there is nothing to report. A deletion later on
+# the as-of day itself is in effect.
+_changed_after_as_of(sub, ctx) if dates.days_since(ctx.asOf, sub.stateChangedAt) < 0
 
-_deleted(sub, ctx) := sprintf("was deleted on %s (%s ago)", [
+# _as_of is the instant the days are counted to: the as-of instant, or stateChangedAt when it is
+# later that day (0 days, never a negative count).
+_as_of(sub, ctx) := dates.as_of_for(ctx.asOf, sub.stateChangedAt) if _known_date(sub)
+
+_as_of(sub, ctx) := ctx.asOf if not _known_date(sub)
+
+_deleted(sub, as_of) := sprintf("was deleted on %s (%s ago)", [
 	lifecycle.day(sub.stateChangedAt),
-	dates.count(dates.elapsed_days(ctx.asOf, sub.stateChangedAt)),
+	dates.count(dates.elapsed_days(as_of, sub.stateChangedAt)),
 ]) if _known_date(sub)
 
 _deleted(sub, _) := "is deleted" if not _known_date(sub)
 
-_date_details(sub, ctx) := {
+_date_details(sub, as_of) := {
 	"stateChangedAt": sub.stateChangedAt,
-	"stateDays": dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
+	"stateDays": dates.elapsed_days(as_of, sub.stateChangedAt),
 } if _known_date(sub)
 
 _date_details(sub, _) := {} if not _known_date(sub)

@@ -50,14 +50,24 @@ test_silent_for_other_documents if {
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
-# A deletion after the evaluation instant is not in effect yet: as of that date the subscription
-# existed. Silent, like the other rules that count from a state's start.
+# A deletion on a later day than the as-of day is not in effect yet: as of that date the
+# subscription existed. Silent, like the other rules that count from a state's start.
 deleted(changed) := testing.snapshot({"subscription": {"state": "Deleted", "stateChangedAt": changed}})
 
 test_silent_when_deleted_after_the_evaluation_date if {
 	count(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
 	count(rule.violations(deleted("2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
-	count(rule.violations(deleted("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+	count(rule.violations(deleted("2025-10-15T09:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}
+
+# A deletion later on the as-of day (a date-only as-of is midnight UTC) is in effect: 0 days ago,
+# never a negative count.
+test_fires_when_deleted_later_the_same_day if {
+	f := only(rule.violations(deleted("2025-10-15T09:00:00Z"), testing.ctx("2025-10-15")))
+	f.id == "AKSARC-052"
+	f.severity == "deny"
+	f.details.stateDays == 0
+	contains(f.message, "was deleted on 2025-10-15 (0 days ago)")
 }
 
 test_fires_on_the_day_of_deletion_and_the_day_after if {

@@ -3,8 +3,10 @@
 # description: |
 #   The Azure subscription is suspended (Warned, PastDue, Disabled) for 60 days or less: the
 #   cluster is still supported, but goes out of support when the subscription is not reinstated
-#   before the 60-day limit. The message gives the date support ends. Silent when the suspension
-#   began after the evaluation instant (stateChangedAt later than it): not in effect yet.
+#   before the 60-day limit. The message gives the date support ends. A suspension that began on
+#   the as-of day is in effect (even later that day than the as-of instant, which is midnight UTC
+#   for a date; it counts 0 days). Silent when it began on a later day (stateChangedAt on a day
+#   after the as-of day): not in effect yet.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
 #     description: Deleted or suspended subscription
@@ -30,30 +32,37 @@ violations(doc, ctx) := {f |
 	sub := doc.spec.subscription
 	sub.state in lifecycle.subscription_suspended_states
 	limit := snapshot.limits(doc, ctx).subscriptionDays
-	not _past_limit(sub, ctx, limit)
 	not _changed_after_as_of(sub, ctx)
+	at := _as_of(sub, ctx)
+	not _past_limit(sub, at, limit)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s: its Azure subscription %s", [doc.metadata.name, _explanation(sub, ctx, limit)]),
-		object.union({"state": sub.state, "limitDays": limit}, _date_details(sub, ctx, limit)),
+		sprintf("cluster %s: its Azure subscription %s", [doc.metadata.name, _explanation(sub, at, limit)]),
+		object.union({"state": sub.state, "limitDays": limit}, _date_details(sub, at, limit)),
 	)
 }
 
-_past_limit(sub, ctx, limit) if lifecycle.past_limit(ctx.asOf, sub.stateChangedAt, limit)
+_past_limit(sub, as_of, limit) if lifecycle.past_limit(as_of, sub.stateChangedAt, limit)
 
 _known_date(sub) if dates.ns(sub.stateChangedAt)
 
-# _changed_after_as_of is true when the suspension began after the as-of instant: it is not in
-# effect as of that date (and counting from it would give negative days).
-_changed_after_as_of(sub, ctx) if dates.elapsed_ns(ctx.asOf, sub.stateChangedAt) < 0
+# _changed_after_as_of is true when the suspension began on a later day than the as-of day: it
+# is not in effect as of that date. One that began later on the as-of day itself is in effect.
+_changed_after_as_of(sub, ctx) if dates.days_since(ctx.asOf, sub.stateChangedAt) < 0
 
-_explanation(sub, ctx, limit) := sprintf("has been suspended (state %s) since %s (%s): support ends on %s (%s left) unless the subscription is reinstated before the %d-day limit", [
+# _as_of is the instant the days are counted to: the as-of instant, or stateChangedAt when it is
+# later that day (0 days, never a negative count).
+_as_of(sub, ctx) := dates.as_of_for(ctx.asOf, sub.stateChangedAt) if _known_date(sub)
+
+_as_of(sub, ctx) := ctx.asOf if not _known_date(sub)
+
+_explanation(sub, as_of, limit) := sprintf("has been suspended (state %s) since %s (%s): support ends on %s (%s left) unless the subscription is reinstated before the %d-day limit", [
 	sub.state,
 	lifecycle.day(sub.stateChangedAt),
-	dates.count(dates.elapsed_days(ctx.asOf, sub.stateChangedAt)),
+	dates.count(dates.elapsed_days(as_of, sub.stateChangedAt)),
 	lifecycle.deadline(sub.stateChangedAt, limit),
-	dates.count(lifecycle.days_left(ctx.asOf, sub.stateChangedAt, limit)),
+	dates.count(lifecycle.days_left(as_of, sub.stateChangedAt, limit)),
 	limit,
 ]) if _known_date(sub)
 
@@ -61,10 +70,10 @@ _explanation(sub, _, limit) := sprintf("is suspended (state %s) since an unknown
 	not _known_date(sub)
 }
 
-_date_details(sub, ctx, limit) := {
+_date_details(sub, as_of, limit) := {
 	"stateChangedAt": sub.stateChangedAt,
-	"stateDays": dates.elapsed_days(ctx.asOf, sub.stateChangedAt),
-	"daysLeft": lifecycle.days_left(ctx.asOf, sub.stateChangedAt, limit),
+	"stateDays": dates.elapsed_days(as_of, sub.stateChangedAt),
+	"daysLeft": lifecycle.days_left(as_of, sub.stateChangedAt, limit),
 	"supportEnds": lifecycle.deadline(sub.stateChangedAt, limit),
 } if _known_date(sub)
 

@@ -115,12 +115,25 @@ test_silent_for_other_documents if {
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
-# A suspension that begins after the evaluation instant is not in effect yet. The user trial:
-# --as-of 2025-10-01 with stateChangedAt 2025-10-15 printed "since 2025-10-15 (-14 days)".
+# A suspension that begins on a later day than the as-of day is not in effect yet. The user
+# trial: --as-of 2025-10-01 with stateChangedAt 2025-10-15 printed "since 2025-10-15 (-14 days)".
 test_silent_when_suspended_after_the_evaluation_date if {
 	count(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
 	count(rule.violations(subscription("PastDue", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
-	count(rule.violations(subscription("Disabled", "2025-10-15T09:00:00Z"), testing.ctx("2025-10-15"))) == 0
+	count(rule.violations(subscription("Disabled", "2025-10-15T09:00:00Z"), testing.ctx("2025-10-14"))) == 0
+}
+
+# A suspension later on the as-of day (a date-only as-of is midnight UTC) is in effect: 0 days,
+# the whole 60 days left, never a negative count.
+test_fires_when_suspended_later_the_same_day if {
+	f := only(rule.violations(subscription("Disabled", "2025-10-15T09:00:00Z"), testing.ctx("2025-10-15")))
+	f.id == "AKSARC-051"
+	f.severity == "warn"
+	f.details.stateDays == 0
+	f.details.daysLeft == 60
+	f.details.supportEnds == "2025-12-14"
+	contains(f.message, "since 2025-10-15 (0 days)")
+	contains(f.message, "(60 days left)")
 }
 
 test_fires_on_the_day_of_suspension_and_the_day_after if {

@@ -23,7 +23,6 @@
 #   remediation: Change the manifest (and any client or Helm chart that produces it) to the replacement API version named in the finding before you upgrade the cluster; `kubectl convert` can rewrite a manifest. Where no replacement API exists, migrate to the mechanism the finding names.
 package lib.aksarc.rules.upgrades.api_removed_in_next_minor
 
-import data.lib.aksarc.catalog
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
 import data.lib.aksarc.versions
@@ -73,15 +72,15 @@ _entry(ctx, api, kind) := e if {
 	is_object(e)
 }
 
-# The cluster's minor: the ClusterSnapshot's version, else the catalog's newest minor (assumed).
-_cluster_minor(ctx) := {"v": v, "basis": "cluster snapshot", "assumed": false} if {
-	v := snapshot.cluster_version(ctx)
+# The cluster's minor (lib.aksarc.snapshot.cluster_minor): the ClusterSnapshot's version, else
+# the catalog's newest minor (assumed), with the basis the findings name.
+_cluster_minor(ctx) := object.union(m, {"basis": _basis(m.assumed)}) if {
+	m := snapshot.cluster_minor(ctx)
 }
 
-_cluster_minor(ctx) := {"v": versions.parse(key), "basis": "assumed: newest minor in the catalog", "assumed": true} if {
-	not snapshot.cluster_version(ctx)
-	key := catalog.newest_minor(ctx, snapshot.cluster_platform(ctx))
-}
+_basis(false) := "cluster snapshot"
+
+_basis(true) := "assumed: newest minor in the catalog"
 
 # removedIn is the next minor: the next upgrade breaks the object. At or before the cluster's
 # minor: the cluster already does not serve it. Later removals are not this rule's business yet.

@@ -3,7 +3,10 @@
 # description: |
 #   WindowsServer: the host OS is not Windows Server 2019 Datacenter or later (a product and
 #   edition the catalog lists), or is past its product end of support in the catalog.
-#   AzureLocal: the Azure Local release is not a supported one in the catalog.
+#   AzureLocal: the Azure Local release is not a supported one in the catalog: past its end of
+#   support, older than every release the catalog knows, or unknown between known releases. A
+#   release newer than every release the catalog knows cannot be judged from it: no finding, the
+#   rule reports it as not evaluated (not_evaluated) so that the catalog gets updated.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -198,14 +201,6 @@ _unknown_release(key, releases) := {
 }
 
 _unknown_release(key, releases) := {
-	"message": sprintf("is newer than every release the catalog knows (newest: %s); it cannot be judged supported until the catalog lists it", [max(object.keys(releases))]),
-	"details": {"reason": "releaseUnknownNewer", "newestKnown": max(object.keys(releases))},
-} if {
-	regex.match(`^[0-9]{4}$`, key)
-	key > max(object.keys(releases))
-}
-
-_unknown_release(key, releases) := {
 	"message": "is not a supported Azure Local release in the catalog",
 	"details": {"reason": "releaseUnknown"},
 } if {
@@ -217,9 +212,27 @@ _outside_known(key, releases) if {
 	key < min(object.keys(releases))
 }
 
-_outside_known(key, releases) if {
+_outside_known(key, releases) if _newer_than_known(key, releases)
+
+# _newer_than_known is true for a release (YYMM) later than every release the catalog knows: the
+# catalog cannot judge it (not_evaluated), and advising a known release would be a downgrade.
+_newer_than_known(key, releases) if {
 	regex.match(`^[0-9]{4}$`, key)
 	key > max(object.keys(releases))
+}
+
+# not_evaluated reports an Azure Local release newer than every release the catalog knows: the
+# rule is silent on it, and the evaluator lists it under "not evaluated".
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	snapshot.platform(doc, ctx) == "AzureLocal"
+	release := _release_text(doc.spec.host.azureLocalRelease)
+	key := split(release, ".")[0]
+	_newer_than_known(key, object.get(ctx, ["catalog", "platforms", "AzureLocal", "releases"], {}))
+	x := result.not_evaluated(
+		rego.metadata.chain(),
+		sprintf("spec.host.azureLocalRelease (%s is newer than every release the catalog knows; update the catalog)", [release]),
+	)
 }
 
 _supported_releases(releases, ctx) := sort([k |

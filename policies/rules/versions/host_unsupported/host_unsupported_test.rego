@@ -199,11 +199,47 @@ test_release_older_than_the_catalog if {
 	f.details.oldestKnown == "2411"
 }
 
-test_release_newer_than_the_catalog if {
-	fs := violations(azure_local("2601"))
-	reasons(fs) == {"releaseUnknownNewer"}
-	some f in fs
-	f.details.newestKnown == "2510"
+# A release newer than every release the catalog knows (newest: 2510) cannot be judged from it:
+# no finding (advising 2508 to 2510 would be a downgrade), reported as not evaluated instead.
+test_release_newer_than_the_catalog_is_not_judged if {
+	jan_10 := testing.ctx("2026-01-10")
+	count(rule.violations(azure_local("2512"), jan_10)) == 0
+	rule.not_evaluated(azure_local("2512"), jan_10) == {{
+		"id": "AKSARC-006",
+		"missing": "spec.host.azureLocalRelease (2512 is newer than every release the catalog knows; update the catalog)",
+	}}
+	count(violations(azure_local("2601"))) == 0
+	count(violations(azure_local(2511))) == 0
+	{x.missing | some x in rule.not_evaluated(azure_local("2511.3"), testing.ctx(day))} == {"spec.host.azureLocalRelease (2511.3 is newer than every release the catalog knows; update the catalog)"}
+}
+
+# The edges: the newest known release is judged (silent while supported, deny once past its end
+# of support); the next one is not evaluated. Known, older and in-between releases are never
+# reported as not evaluated.
+test_not_evaluated_only_for_releases_newer_than_the_catalog if {
+	count(rule.not_evaluated(azure_local("2510"), testing.ctx(day))) == 0
+	reasons(rule.violations(azure_local("2510"), testing.ctx("2026-04-02"))) == {"pastEndOfSupport"}
+	count(rule.not_evaluated(azure_local("2510"), testing.ctx("2026-04-02"))) == 0
+	count(rule.not_evaluated(azure_local("2511"), testing.ctx(day))) == 1
+	count(rule.not_evaluated(azure_local("2405"), testing.ctx(day))) == 0
+	count(rule.not_evaluated(azure_local("2412"), testing.ctx(day))) == 0
+	count(rule.not_evaluated(azure_local("23H2"), testing.ctx(day))) == 0
+	count(rule.not_evaluated(azure_local(""), testing.ctx(day))) == 0
+	count(rule.not_evaluated(azure_local(null), testing.ctx(day))) == 0
+}
+
+test_not_evaluated_only_on_azure_local_snapshots if {
+	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2601"}})
+	count(rule.not_evaluated(doc, testing.ctx(day))) == 0
+	count(rule.not_evaluated(testing.snapshot({"host": {"azureLocalRelease": "2601"}}), testing.ctx_with(day, {"platform": "AzureLocal"}))) == 1
+	other := object.union(azure_local("2601"), {"apiVersion": "v1", "kind": "ConfigMap"})
+	count(rule.not_evaluated(other, testing.ctx(day))) == 0
+}
+
+test_a_catalog_that_lists_the_release_judges_it if {
+	c := testing.ctx_with(day, {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}})
+	count(rule.not_evaluated(azure_local("2511"), c)) == 0
+	count(rule.not_evaluated(azure_local("2512"), c)) == 1
 }
 
 test_release_missing_between_known_ones if {
@@ -219,9 +255,12 @@ test_release_as_a_number if {
 }
 
 test_catalog_override_adds_a_release if {
-	c := testing.ctx_with(day, {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}})
-	count(rule.violations(azure_local("2511"), c)) == 0
-	count(violations(azure_local("2511"))) == 1
+	override := {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}}
+	count(rule.violations(azure_local("2511"), testing.ctx_with(day, override))) == 0
+	reasons(rule.violations(azure_local("2511"), testing.ctx_with("2026-05-02", override))) == {"pastEndOfSupport"}
+
+	# Without the override 2511 is newer than the catalog: not judged.
+	count(rule.violations(azure_local("2511"), testing.ctx("2026-05-02"))) == 0
 }
 
 test_default_platform_from_settings if {
