@@ -12,7 +12,7 @@ import (
 
 func runCheck(ctx context.Context, args []string, s streams) int {
 	fs := newFlags("check", "PATH|- ...", s)
-	format := fs.StringP("output", "o", "text", "output format: "+strings.Join(output.Names(), "|"))
+	format := fs.StringP("output", "o", "text", "report format: "+strings.Join(output.Names(), "|")+formatHelp())
 	asOf := fs.String("as-of", "", "judge as of this date: YYYY-MM-DD or RFC 3339 (default: now, or asOf of --data)")
 	platform := fs.String("platform", "", "platform of documents that do not state one: "+strings.Join(evaluator.Platforms, "|")+" (default WindowsServer)")
 	dataFile := fs.String("data", "", "settings file (aksarc_settings: asOf, platform, parameters, catalog overrides)")
@@ -69,6 +69,14 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	if err != nil {
 		return fail(err)
 	}
+	// SARIF lists the whole rule catalog; JUnit gives each document checked a test case and
+	// fails on warnings when the exit code does.
+	out = output.Configure(out, output.Options{
+		Rules:       ev.Rules(),
+		Documents:   docs,
+		FailOnWarn:  *failOnWarn,
+		ToolVersion: buildVersion(),
+	})
 	if err := out.Write(s.out, report); err != nil {
 		return fail(err)
 	}
@@ -76,4 +84,13 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// formatHelp describes each format of -o, one per line under the flag.
+func formatHelp() string {
+	var b strings.Builder
+	for _, name := range output.Names() {
+		fmt.Fprintf(&b, "\n  %-6s  %s", name, output.Descriptions[name])
+	}
+	return b.String()
 }

@@ -16,9 +16,52 @@ type Format interface {
 	Write(w io.Writer, r *evaluator.Report) error
 }
 
+// Options is what a format may need beyond the report. Every field is optional: a format
+// works without them, and says less.
+type Options struct {
+	// Rules is the rule catalog (Evaluator.Rules): SARIF describes every rule in
+	// tool.driver.rules. Without it, SARIF describes the rules that have findings, from them.
+	Rules []evaluator.Rule
+	// Documents are the documents that were checked: JUnit gives each object without findings
+	// a passing test case. Without them, only objects with findings appear.
+	Documents []*evaluator.Document
+	// FailOnWarn is `check --fail-on-warn`: JUnit then reports warn findings as failures,
+	// as the exit code does.
+	FailOnWarn bool
+	// ToolVersion is the version of aksarc-opa (SARIF tool.driver.version); omitted when empty.
+	ToolVersion string
+}
+
+// Configurable is implemented by a format that uses Options; Configure returns the format
+// configured, leaving the receiver as it was.
+type Configurable interface {
+	Format
+	Configure(Options) Format
+}
+
+// Configure returns f with the options when it uses them, else f itself.
+func Configure(f Format, o Options) Format {
+	if c, ok := f.(Configurable); ok {
+		return c.Configure(o)
+	}
+	return f
+}
+
 var formats = map[string]Format{
-	"text": Text{},
-	"json": JSON{},
+	"text":   Text{},
+	"json":   JSON{},
+	"sarif":  SARIF{},
+	"junit":  JUnit{},
+	"github": GitHub{},
+}
+
+// Descriptions says in a few words what each format is (`check --help`).
+var Descriptions = map[string]string{
+	"text":   "the report a person reads: verdict, findings, what to do",
+	"json":   JSONSchemaVersion + ", see docs/report-json.md",
+	"sarif":  "SARIF 2.1.0 for code scanning (every rule, results with file and line)",
+	"junit":  "JUnit XML for CI test reports (a test suite per file, a test case per object and rule)",
+	"github": "GitHub Actions workflow commands (annotations with file and line)",
 }
 
 // Names lists the formats, sorted.
@@ -38,4 +81,13 @@ func New(name string) (Format, error) {
 		return nil, fmt.Errorf("unknown output format %q (known: %s)", name, strings.Join(Names(), ", "))
 	}
 	return f, nil
+}
+
+// NewWithOptions returns the format with the given name, configured with o.
+func NewWithOptions(name string, o Options) (Format, error) {
+	f, err := New(name)
+	if err != nil {
+		return nil, err
+	}
+	return Configure(f, o), nil
 }

@@ -3,13 +3,16 @@ package output
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
-// Text is the report a person reads: the verdict first, then each finding with its rule, the
-// object and where it is, what it means, the policy section and what to do.
+// Text is the report a person reads: the verdict first, then the findings grouped by object
+// (in input order): the object and where it is, then each rule that fired on it, deny before
+// warn, with what it found, the policy section and what to do. Several findings of one rule on
+// one object (two outdated node pools) share the rule's policy and fix.
 type Text struct{}
 
 func (Text) Write(w io.Writer, r *evaluator.Report) error {
@@ -28,14 +31,21 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "Note: %s.\n", n)
 	}
-	for _, f := range r.Findings {
+	for _, group := range byObject(r.Findings) {
+		f := group[0]
 		b.WriteString("\n")
-		fmt.Fprintf(&b, "%s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
-		fmt.Fprintf(&b, "  Object:  %s\n", object(f.Resource))
-		fmt.Fprintf(&b, "  Where:   %s\n", f.Source)
-		fmt.Fprintf(&b, "  Finding: %s\n", f.Message)
-		fmt.Fprintf(&b, "  Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
-		fmt.Fprintf(&b, "  Fix:     %s\n", f.Remediation)
+		fmt.Fprintf(&b, "Object:  %s (%s)\n", object(f.Resource), counts(group))
+		fmt.Fprintf(&b, "Where:   %s\n", f.Source)
+		sortSeverity(group)
+		for i := 0; i < len(group); {
+			f := group[i]
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
+			for ; i < len(group) && group[i].RuleID == f.RuleID; i++ {
+				fmt.Fprintf(&b, "    Finding: %s\n", group[i].Message)
+			}
+			fmt.Fprintf(&b, "    Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
+			fmt.Fprintf(&b, "    Fix:     %s\n", f.Remediation)
+		}
 	}
 	if len(r.Findings) == 0 {
 		if s.Complete {
@@ -47,6 +57,52 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	writeNotEvaluated(&b, r.NotEvaluated)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// byObject splits the findings, which come in input order, into runs that concern one object.
+func byObject(findings []evaluator.Finding) [][]evaluator.Finding {
+	var groups [][]evaluator.Finding
+	for i := 0; i < len(findings); {
+		key := findings[i].Source
+		j := i + 1
+		for j < len(findings) && sameDocument(findings[j].Source, key) {
+			j++
+		}
+		groups = append(groups, append([]evaluator.Finding(nil), findings[i:j]...))
+		i = j
+	}
+	return groups
+}
+
+func sameDocument(a, b evaluator.Source) bool {
+	return a.File == b.File && a.Document == b.Document && a.Item == b.Item
+}
+
+// sortSeverity puts deny findings before warn findings, keeping the rule order within each.
+func sortSeverity(group []evaluator.Finding) {
+	sort.SliceStable(group, func(i, j int) bool {
+		return group[i].Severity == evaluator.SeverityDeny && group[j].Severity != evaluator.SeverityDeny
+	})
+}
+
+// counts says how many findings of each severity an object has: "2 denied, 1 at risk".
+func counts(group []evaluator.Finding) string {
+	deny, warn := 0, 0
+	for _, f := range group {
+		if f.Severity == evaluator.SeverityDeny {
+			deny++
+		} else {
+			warn++
+		}
+	}
+	var parts []string
+	if deny > 0 {
+		parts = append(parts, fmt.Sprintf("%d denied", deny))
+	}
+	if warn > 0 {
+		parts = append(parts, fmt.Sprintf("%d at risk", warn))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // writeNotEvaluated lists, per snapshot, the rules that could not judge it and the facts that

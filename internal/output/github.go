@@ -1,0 +1,70 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// GitHub writes GitHub Actions workflow commands, which the runner turns into annotations on
+// the files of a pull request: `::error` for each deny finding and `::warning` for each warn
+// finding, with the file (as given; none for standard input), the line, and the rule as the
+// title; the message names the object, says what is wrong, what to do and the policy section.
+// A final `::notice` sums up the run: the verdict, the counts, the rules that could not judge
+// a snapshot and the notes. Data and properties are escaped as the Actions toolkit does.
+type GitHub struct{}
+
+func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		command := "warning"
+		if f.Severity == evaluator.SeverityDeny {
+			command = "error"
+		}
+		var props []string
+		if f.Source.File != "" && f.Source.File != "-" {
+			props = append(props, "file="+escapeProperty(f.Source.File))
+			if f.Source.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", f.Source.Line))
+			}
+		}
+		props = append(props, "title="+escapeProperty(fmt.Sprintf("%s %s: %s", f.RuleID, f.Name, f.Title)))
+		message := fmt.Sprintf("%s: %s\nFix: %s\nPolicy: %s (%s)", object(f.Resource), f.Message, f.Remediation, f.PolicySection, f.PolicyURL)
+		fmt.Fprintf(&b, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(message))
+	}
+
+	s := r.Summary
+	verdict := strings.ToUpper(string(s.Verdict))
+	if !s.Complete && s.Verdict != evaluator.VerdictOutOfSupport {
+		verdict += " AS FAR AS CHECKED"
+	}
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "%s as of %s: %s denied, %s at risk, in %s checked.", verdict, s.AsOf.Format("2006-01-02"),
+		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
+	if len(r.NotEvaluated) > 0 {
+		fmt.Fprintf(&sum, "\n%s not evaluated: facts are missing.", plural(len(r.NotEvaluated), "rule was", "rules were"))
+		var ne strings.Builder
+		writeNotEvaluated(&ne, r.NotEvaluated)
+		lines := strings.Split(strings.TrimSpace(ne.String()), "\n")
+		sum.WriteString("\n" + strings.Join(lines[1:], "\n")) // without the heading
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&sum, "\nNote: %s.", n)
+	}
+	fmt.Fprintf(&b, "::notice title=%s::%s\n", escapeProperty("aksarc-opa: "+string(s.Verdict)), escapeData(sum.String()))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// escapeData escapes the message of a workflow command (@actions/core escapeData).
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a property value of a workflow command (@actions/core
+// escapeProperty): as data, and also ':' and ','.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,199 @@
+package output
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+var update = flag.Bool("update", false, "rewrite the goldens under testdata/golden from the current output")
+
+// asOf pins every golden: the wall clock never reaches them.
+var asOf = time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// goldenCases are the inputs of the goldens, as `aksarc-opa check --as-of 2025-11-01 <inputs>`
+// run from the root of the repository would read them (files are named relative to it).
+var goldenCases = []struct {
+	name   string
+	inputs []string
+}{
+	{"clean", []string{"fixtures/snapshots/clean-windows-server.yaml"}},
+	{"denied-snapshot", []string{"fixtures/snapshots/stopped-45-days-azure-local.yaml"}},
+	{"manifest-objects", []string{"fixtures/manifests/alpha-api-in-use.yaml"}},
+	{"not-evaluated", []string{"fixtures/snapshots/minimal.yaml"}},
+	{"deny-and-warn", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml"}},
+}
+
+// goldenExt is the file extension of each format's goldens.
+var goldenExt = map[string]string{
+	"text":   ".txt",
+	"json":   ".json",
+	"sarif":  ".sarif",
+	"junit":  ".junit.xml",
+	"github": ".github.txt",
+}
+
+var testEvaluator = sync.OnceValues(func() (*evaluator.Evaluator, error) {
+	return evaluator.New(context.Background(), evaluator.WithAsOf(asOf))
+})
+
+// evaluate loads the inputs from the repository root under their relative names, so that no
+// absolute path reaches a report.
+func evaluate(t *testing.T, inputs ...string) (*evaluator.Evaluator, []*evaluator.Document, *evaluator.Report) {
+	t.Helper()
+	ev, err := testEvaluator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*evaluator.Document
+	for _, in := range inputs {
+		f, err := os.Open(filepath.Join("..", "..", filepath.FromSlash(in)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := evaluator.Decode(in, f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d...)
+	}
+	report, err := ev.Evaluate(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, docs, report
+}
+
+// render writes the report in a format configured as `check` configures it (no tool version,
+// which would tie the goldens to a build).
+func render(t *testing.T, format string, o Options, r *evaluator.Report) []byte {
+	t.Helper()
+	f, err := NewWithOptions(format, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b, r); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return b.Bytes()
+}
+
+func TestGoldens(t *testing.T) {
+	for _, c := range goldenCases {
+		ev, docs, report := evaluate(t, c.inputs...)
+		for _, format := range Names() {
+			t.Run(c.name+"/"+format, func(t *testing.T) {
+				got := render(t, format, Options{Rules: rulesOf(ev.Rules(), report), Documents: docs}, report)
+				file := filepath.Join("testdata", "golden", c.name+goldenExt[format])
+				if *update {
+					if err := os.WriteFile(file, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run go test ./internal/output -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from the output:\n%s\nIf the change is intended, run go test ./internal/output -update and review the diff.",
+						file, firstDifference(string(want), string(got)))
+				}
+			})
+		}
+	}
+}
+
+// rulesOf keeps the rules of the catalog that the report names. `check` gives SARIF the whole
+// catalog (TestSARIFRulesAndResults checks that); the goldens hold only the rules of their
+// findings and not-evaluated entries, so that a change to one rule's METADATA changes only the
+// goldens that concern it.
+func rulesOf(catalog []evaluator.Rule, r *evaluator.Report) []evaluator.Rule {
+	named := map[string]bool{}
+	for _, f := range r.Findings {
+		named[f.RuleID] = true
+	}
+	for _, n := range r.NotEvaluated {
+		named[n.RuleID] = true
+	}
+	var rules []evaluator.Rule
+	for _, rule := range catalog {
+		if named[rule.ID] {
+			rules = append(rules, rule)
+		}
+	}
+	return rules
+}
+
+// Every format has a golden for every case, and no golden is left over from a removed one.
+func TestGoldensAreComplete(t *testing.T) {
+	if len(goldenExt) != len(Names()) {
+		t.Fatalf("goldenExt covers %d formats, there are %d", len(goldenExt), len(Names()))
+	}
+	want := map[string]bool{}
+	for _, c := range goldenCases {
+		for _, format := range Names() {
+			want[c.name+goldenExt[format]] = true
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join("testdata", "golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !want[e.Name()] {
+			t.Errorf("testdata/golden/%s belongs to no case", e.Name())
+		}
+	}
+}
+
+// Goldens must not depend on where the repository is checked out (the clock is pinned by
+// asOf, and no format writes the time of the run).
+func TestGoldensHoldNoAbsolutePath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Dir(filepath.Dir(wd))
+	entries, err := os.ReadDir(filepath.Join("testdata", "golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("testdata", "golden", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), root) || strings.Contains(string(b), "file://") {
+			t.Errorf("%s holds an absolute path", e.Name())
+		}
+	}
+}
+
+func firstDifference(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n  golden: %s\n  output: %s", i+1, w, g)
+		}
+	}
+	return "(same lines, different bytes)"
+}

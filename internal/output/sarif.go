@@ -1,0 +1,333 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// SARIFSchemaURI is the $schema of the SARIF log: the OASIS SARIF 2.1.0 (errata 01) schema, a
+// copy of which the tests validate against (internal/output/testdata).
+const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// InformationURI is where aksarc-opa is described (SARIF tool.driver.informationUri).
+const InformationURI = "https://github.com/aksarc-opa/aksarc-opa"
+
+// SARIF writes a SARIF 2.1.0 log with one run: every rule of the catalog in tool.driver.rules
+// (ID, name, title, description, what to do, the policy section and its Learn URL, the
+// severity), one result per finding (deny is level error, warn is warning) located at the
+// file and line of its object with the object as a logical location, and, as notifications of
+// the invocation, the rules that could not judge a snapshot and the notes of the run.
+type SARIF struct{ opts Options }
+
+// Configure uses o.Rules for tool.driver.rules and o.ToolVersion for tool.driver.version.
+func (s SARIF) Configure(o Options) Format { return SARIF{opts: o} }
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	Properties  sarifRunProps     `json:"properties"`
+}
+
+type sarifRunProps struct {
+	Verdict      evaluator.Verdict `json:"verdict"`
+	AsOf         string            `json:"asOf"`
+	Documents    int               `json:"documents"`
+	Deny         int               `json:"deny"`
+	Warn         int               `json:"warn"`
+	NotEvaluated int               `json:"notEvaluated"`
+	Complete     bool              `json:"complete"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifText      `json:"help"`
+	HelpURI              string         `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
+	Properties           sarifRuleProps `json:"properties"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Severity      evaluator.Severity `json:"severity"`
+	PolicySection string             `json:"policySection"`
+	Input         string             `json:"input,omitempty"`
+	Requires      []string           `json:"requires,omitempty"`
+	Tags          []string           `json:"tags"`
+}
+
+type sarifResult struct {
+	RuleID     string           `json:"ruleId"`
+	RuleIndex  int              `json:"ruleIndex"`
+	Level      string           `json:"level"`
+	Message    sarifText        `json:"message"`
+	Locations  []sarifLocation  `json:"locations"`
+	Properties sarifResultProps `json:"properties"`
+}
+
+type sarifResultProps struct {
+	Severity evaluator.Severity `json:"severity"`
+	Object   string             `json:"object"`
+	Document int                `json:"document,omitempty"`
+	Item     int                `json:"item,omitempty"`
+	Details  map[string]any     `json:"details,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogical `json:"logicalLocations"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifLogical struct {
+	Name               string            `json:"name"`
+	FullyQualifiedName string            `json:"fullyQualifiedName"`
+	Kind               string            `json:"kind"`
+	Properties         sarifLogicalProps `json:"properties"`
+}
+
+type sarifLogicalProps struct {
+	APIVersion string `json:"apiVersion"`
+	Kind       string `json:"kind"`
+	Namespace  string `json:"namespace,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level          string          `json:"level"`
+	Message        sarifText       `json:"message"`
+	Locations      []sarifLocation `json:"locations,omitempty"`
+	AssociatedRule *sarifRuleRef   `json:"associatedRule,omitempty"`
+}
+
+type sarifRuleRef struct {
+	ID    string `json:"id"`
+	Index int    `json:"index"`
+}
+
+func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
+	rules, index := sarifRules(s.opts.Rules, r)
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           "aksarc-opa",
+			Version:        s.opts.ToolVersion,
+			InformationURI: InformationURI,
+			Rules:          rules,
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{}}},
+		Results:     []sarifResult{},
+		Properties: sarifRunProps{
+			Verdict:      r.Summary.Verdict,
+			AsOf:         r.Summary.AsOf.UTC().Format("2006-01-02T15:04:05Z07:00"),
+			Documents:    r.Summary.Documents,
+			Deny:         r.Summary.Deny,
+			Warn:         r.Summary.Warn,
+			NotEvaluated: r.Summary.NotEvaluated,
+			Complete:     r.Summary.Complete,
+		},
+	}
+	for _, f := range r.Findings {
+		run.Results = append(run.Results, sarifResult{
+			RuleID:    f.RuleID,
+			RuleIndex: index[f.RuleID],
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: f.Message},
+			Locations: []sarifLocation{sarifLocate(f.Resource, f.Source)},
+			Properties: sarifResultProps{
+				Severity: f.Severity,
+				Object:   object(f.Resource),
+				Document: f.Source.Document,
+				Item:     f.Source.Item,
+				Details:  f.Details,
+			},
+		})
+	}
+	inv := &run.Invocations[0]
+	for _, n := range r.NotEvaluated {
+		ref := &sarifRuleRef{ID: n.RuleID, Index: -1}
+		if i, ok := index[n.RuleID]; ok {
+			ref.Index = i
+		}
+		inv.Notifications = append(inv.Notifications, sarifNotification{
+			Level: "note",
+			Message: sarifText{Text: fmt.Sprintf("%s %s was not evaluated on %s: needs %s",
+				n.RuleID, n.Name, object(n.Resource), strings.Join(n.Missing, "; "))},
+			Locations:      []sarifLocation{sarifLocate(n.Resource, n.Source)},
+			AssociatedRule: ref,
+		})
+	}
+	for _, note := range r.Notes {
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{Text: note}})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// sarifRules describes the catalog's rules, in its order, and any rule of a finding the
+// catalog lacks (every rule when no catalog was given), and maps each ID to its index.
+func sarifRules(catalog []evaluator.Rule, r *evaluator.Report) ([]sarifRule, map[string]int) {
+	rules := []sarifRule{}
+	index := map[string]int{}
+	add := func(rule evaluator.Rule) {
+		if _, seen := index[rule.ID]; seen {
+			return
+		}
+		index[rule.ID] = len(rules)
+		rules = append(rules, sarifRuleFrom(rule))
+	}
+	for _, rule := range catalog {
+		add(rule)
+	}
+	for _, f := range r.Findings {
+		add(evaluator.Rule{ID: f.RuleID, Name: f.Name, Severity: f.Severity, Title: f.Title,
+			PolicySection: f.PolicySection, PolicyURL: f.PolicyURL, Remediation: f.Remediation})
+	}
+	return rules, index
+}
+
+func sarifRuleFrom(r evaluator.Rule) sarifRule {
+	description := unwrap(r.Description)
+	if description == "" {
+		description = r.Title
+	}
+	policy := r.PolicySection
+	if r.PolicyURL != "" {
+		policy = fmt.Sprintf("%s (%s)", r.PolicySection, r.PolicyURL)
+	}
+	markdownPolicy := r.PolicySection
+	if r.PolicyURL != "" {
+		markdownPolicy = fmt.Sprintf("[%s](%s)", r.PolicySection, r.PolicyURL)
+	}
+	return sarifRule{
+		ID:               r.ID,
+		Name:             r.Name,
+		ShortDescription: sarifText{Text: r.Title},
+		FullDescription:  sarifText{Text: description},
+		Help: sarifText{
+			Text:     fmt.Sprintf("What to do: %s\n\nPolicy: %s", unwrap(r.Remediation), policy),
+			Markdown: fmt.Sprintf("%s\n\n**What to do:** %s\n\n**Policy:** %s", description, unwrap(r.Remediation), markdownPolicy),
+		},
+		HelpURI:              r.PolicyURL,
+		DefaultConfiguration: sarifConfig{Level: sarifLevel(r.Severity)},
+		Properties: sarifRuleProps{
+			Severity:      r.Severity,
+			PolicySection: r.PolicySection,
+			Input:         r.Input,
+			Requires:      r.Requires,
+			Tags:          []string{"aks-arc", "support-policy"},
+		},
+	}
+}
+
+func sarifLevel(s evaluator.Severity) string {
+	if s == evaluator.SeverityDeny {
+		return "error"
+	}
+	return "warning"
+}
+
+// sarifLocate places an object: its file (as given, a relative URI reference; standard input
+// has none) and line, and the object itself as a logical location.
+func sarifLocate(res evaluator.Resource, src evaluator.Source) sarifLocation {
+	loc := sarifLocation{LogicalLocations: []sarifLogical{{
+		Name:               res.Name,
+		FullyQualifiedName: qualifiedName(res),
+		Kind:               "resource",
+		Properties:         sarifLogicalProps{APIVersion: res.APIVersion, Kind: res.Kind, Namespace: res.Namespace},
+	}}}
+	if uri, ok := artifactURI(src.File); ok {
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}
+		if src.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: src.Line}
+		}
+	}
+	return loc
+}
+
+// qualifiedName is Kind/name, or Kind/namespace/name for a namespaced object (as in
+// fixtures/expected.yaml).
+func qualifiedName(r evaluator.Resource) string {
+	if r.Namespace != "" {
+		return r.Kind + "/" + r.Namespace + "/" + r.Name
+	}
+	return r.Kind + "/" + r.Name
+}
+
+// artifactURI turns a file name as given on the command line into a URI reference: a relative
+// path stays relative (with / separators, escaped where a URI needs it), an absolute one
+// becomes a file: URI. Standard input ("-") has none.
+func artifactURI(file string) (string, bool) {
+	if file == "" || file == "-" {
+		return "", false
+	}
+	p := filepath.ToSlash(file)
+	if filepath.IsAbs(file) {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x on Windows
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String(), true
+	}
+	return (&url.URL{Path: p}).String(), true
+}
+
+// unwrap joins the lines of each paragraph of a METADATA text, which is wrapped at a fixed
+// width, so that viewers can wrap it themselves.
+func unwrap(s string) string {
+	paragraphs := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paragraphs {
+		paragraphs[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return strings.Join(paragraphs, "\n\n")
+}
