@@ -34,8 +34,10 @@ type streams struct {
 
 var commands = []command{
 	{"check", "check manifests, cluster dumps and ClusterSnapshots against the support policy", runCheck},
+	{"snapshot", "build a ClusterSnapshot from the JSON of az aksarc, az connectedk8s, az account and kubectl", runSnapshot},
 	{"rules", "list the rules of the catalog", runRules},
 	{"explain", "explain one rule: what fires it, the policy section, what to do", runExplain},
+	{"export", "write the policies for another runtime: gatekeeper (ConstraintTemplates, Constraints, CRD, suites)", runExport},
 	{"version", "print the version", runVersion},
 }
 

@@ -308,3 +308,125 @@ func TestDocsCoverageNamesEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// deploy/gatekeeper is generated (scripts/generate): every generated file must match what
+// `export gatekeeper --suites-from fixtures` writes now, and no file it no longer writes may
+// remain.
+func TestDeployGatekeeperIsCurrent(t *testing.T) {
+	files, err := gatekeeperFiles(context.Background(), fixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := "../../deploy/gatekeeper"
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("deploy/gatekeeper/%s is stale or missing: run scripts/generate and commit the result", name)
+		}
+	}
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("deploy/gatekeeper/%s is no longer generated: run scripts/generate", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExportGatekeeperWritesTheResources(t *testing.T) {
+	dir := t.TempDir()
+	r := cli(t, "", "export", "gatekeeper", "-o", dir)
+	if r.code != exitOK {
+		t.Fatalf("code %d: %s", r.code, r.err)
+	}
+	for _, want := range []string{"kustomization.yaml", "crd/clustersnapshot.yaml", "templates/managed.yaml", "constraints/managed-deny.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Errorf("export gatekeeper did not write %s", want)
+		}
+	}
+	if r := cli(t, "", "export", "bundle"); r.code != exitUsage || !strings.Contains(r.err, "say what to export: gatekeeper") {
+		t.Errorf("export bundle: code %d, %s", r.code, r.err)
+	}
+}
+
+// check -o sarif|junit|github: the same exit codes as the text report; SARIF describes the
+// whole catalog and the build; JUnit fails warnings exactly when --fail-on-warn makes the run
+// fail; GitHub writes one workflow command per finding and a summary.
+func TestCheckOutputFormatsForCI(t *testing.T) {
+	denied := fixtures + "/snapshots/stopped-45-days-azure-local.yaml"
+	warnOnly := fixtures + "/snapshots/stopped-nearing-limit.yaml"
+
+	r := cli(t, "", "check", "-o", "sarif", "--as-of", "2025-11-01", denied)
+	var sarif struct {
+		Version string
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version string
+					Rules         []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID, Level string
+				Locations     []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if r.code != exitFindings {
+		t.Fatalf("sarif: code %d: %s", r.code, r.err)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil {
+		t.Fatalf("sarif: not JSON: %v", err)
+	}
+	var rules []struct{ ID string }
+	if err := json.Unmarshal([]byte(cli(t, "", "rules", "-o", "json").stdout), &rules); err != nil {
+		t.Fatal(err)
+	}
+	run := sarif.Runs[0]
+	if sarif.Version != "2.1.0" || run.Tool.Driver.Name != "aksarc-opa" || run.Tool.Driver.Version != buildVersion() ||
+		len(run.Tool.Driver.Rules) != len(rules) || len(run.Results) != 2 || run.Results[0].RuleID != "AKSARC-040" ||
+		run.Results[0].Level != "error" || run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != denied ||
+		run.Results[0].Locations[0].PhysicalLocation.Region.StartLine != 2 {
+		t.Errorf("sarif: %+v", sarif)
+	}
+
+	r = cli(t, "", "check", "-o", "junit", "--as-of", "2025-11-01", warnOnly, fixtures+"/manifests/app-clean.yaml")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, `<?xml version="1.0" encoding="UTF-8"?>`) ||
+		!strings.Contains(r.stdout, `<testcase name="AKSARC-042 `) || strings.Contains(r.stdout, "<failure") ||
+		strings.Count(r.stdout, `<testcase name="no findings"`) != 3 {
+		t.Errorf("junit: code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+	r = cli(t, "", "check", "-o", "junit", "--fail-on-warn", "--as-of", "2025-11-01", warnOnly)
+	if r.code != exitFindings || !strings.Contains(r.stdout, `type="warn"`) || !strings.Contains(r.stdout, `failures="1"`) {
+		t.Errorf("junit --fail-on-warn: code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+
+	r = cli(t, "", "check", "-o", "github", "--as-of", "2025-11-01", denied)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if r.code != exitFindings || len(lines) != 3 ||
+		!strings.HasPrefix(lines[0], "::error file="+denied+",line=2,title=AKSARC-040 stopped-control-plane-out-of-support%3A ") ||
+		!strings.HasPrefix(lines[2], "::notice title=aksarc-opa%3A out of support::OUT OF SUPPORT as of 2025-11-01") {
+		t.Errorf("github: code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+	if r := cli(t, "", "check", "-o", "github", "--as-of", "2025-11-01", warnOnly); r.code != exitOK || !strings.HasPrefix(r.stdout, "::warning file=") {
+		t.Errorf("github warn: code %d\n%s", r.code, r.stdout)
+	}
+
+	help := cli(t, "", "check", "--help")
+	for _, name := range []string{"github", "json", "junit", "sarif", "text"} {
+		if !regexp.MustCompile(`(?m)^\s+` + name + `\s+\S`).MatchString(help.stdout) {
+			t.Errorf("check --help does not describe -o %s:\n%s", name, help.stdout)
+		}
+	}
+}

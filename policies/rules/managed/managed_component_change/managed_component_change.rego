@@ -31,6 +31,13 @@ import data.lib.aksarc.result
 
 violations(doc, ctx) := {f |
 	not k8s.observed(doc)
+	some f in change_violations(doc, ctx)
+}
+
+# change_violations judges an object that is being created, changed or deleted (in Gatekeeper,
+# every admission request, whose objects carry a uid): a managed component is not the user's to
+# change.
+change_violations(doc, ctx) := {f |
 	components := ctx.catalog.managedComponents
 	inventory.managed(doc, components)
 	kind := inventory.kind(doc)

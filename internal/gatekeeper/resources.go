@@ -1,0 +1,183 @@
+package gatekeeper
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// Files returns every generated file of deploy/gatekeeper, keyed by its path there.
+func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	var resources []string
+	add := func(name string, obj any) error {
+		b, err := yaml.Marshal(obj)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		files[name] = append([]byte(Header), b...)
+		return nil
+	}
+	if err := add("crd/clustersnapshot.yaml", snapshotCRD()); err != nil {
+		return nil, err
+	}
+	resources = append(resources, "crd/clustersnapshot.yaml")
+	for _, a := range areas {
+		name := "templates/" + a.Name + ".yaml"
+		if err := add(name, a.template(in)); err != nil {
+			return nil, err
+		}
+		resources = append(resources, name)
+	}
+	for _, a := range areas {
+		for _, sev := range a.severities() {
+			name := "constraints/" + a.Name + "-" + string(sev) + ".yaml"
+			if err := add(name, a.constraint(in, sev, "")); err != nil {
+				return nil, err
+			}
+			resources = append(resources, name)
+		}
+	}
+	if err := add("kustomization.yaml", map[string]any{
+		"apiVersion": "kustomize.config.k8s.io/v1beta1",
+		"kind":       "Kustomization",
+		"resources":  resources,
+	}); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+func (a *Area) severities() []evaluator.Severity {
+	var out []evaluator.Severity
+	for _, sev := range []evaluator.Severity{evaluator.SeverityDeny, evaluator.SeverityWarn} {
+		if slices.ContainsFunc(a.Rules, func(r evaluator.Rule) bool { return r.Severity == sev }) {
+			out = append(out, sev)
+		}
+	}
+	return out
+}
+
+func (a *Area) ruleIDs(sev evaluator.Severity) []string {
+	var ids []string
+	for _, r := range a.Rules {
+		if sev == "" || r.Severity == sev {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+// template is the area's ConstraintTemplate: Rego v1, the entry point and its libraries.
+func (a *Area) template(in Inputs) map[string]any {
+	params := map[string]any{}
+	for name := range in.Parameters {
+		params[name] = map[string]any{"type": "integer", "minimum": 0}
+	}
+	return map[string]any{
+		"apiVersion": "templates.gatekeeper.sh/v1",
+		"kind":       "ConstraintTemplate",
+		"metadata": map[string]any{
+			"name": strings.ToLower(a.Kind),
+			"annotations": map[string]any{
+				"description":          fmt.Sprintf("AKS Arc support policy, %s rules: %s.", a.Name, strings.Join(a.ruleIDs(""), ", ")),
+				"aksarc-opa.io/rules":  strings.Join(a.ruleIDs(""), ","),
+				"aksarc-opa.io/source": "policies/" + entryDir + "/" + a.Name + ".rego",
+			},
+		},
+		"spec": map[string]any{
+			"crd": map[string]any{"spec": map[string]any{
+				"names": map[string]any{"kind": a.Kind},
+				"validation": map[string]any{"openAPIV3Schema": map[string]any{
+					"type": "object",
+					"properties": map[string]any{
+						"severity": map[string]any{"type": "string", "enum": []string{"deny", "warn"},
+							"description": "The findings this Constraint reports: deny (with enforcementAction deny) or warn (with warn)."},
+						"asOf": map[string]any{"type": "string",
+							"description": "The evaluation date (YYYY-MM-DD or RFC 3339); empty: now."},
+						"platform": map[string]any{"type": "string", "enum": evaluator.Platforms,
+							"description": "The platform of ClusterSnapshots that do not state one."},
+						"parameters": map[string]any{"type": "object", "properties": params,
+							"description": "Thresholds in days (docs/rules.md, Parameters)."},
+						"catalog": map[string]any{"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+							"description": "Catalog overrides, merged over the embedded catalog as aksarc_settings.catalog is."},
+						"exemptUsernames": map[string]any{"type": "array", "items": map[string]any{"type": "string"},
+							"description": "More users whose requests are never denied (the platform's own always are)."},
+						"exemptUsernamePrefixes": map[string]any{"type": "array", "items": map[string]any{"type": "string"},
+							"description": "More user name prefixes whose requests are never denied."},
+					},
+				}},
+			}},
+			"targets": []any{map[string]any{
+				"target": "admission.k8s.gatekeeper.sh",
+				"code": []any{map[string]any{
+					"engine": "Rego",
+					"source": map[string]any{"version": "v1", "rego": a.entry, "libs": a.libs},
+				}},
+			}},
+		},
+	}
+}
+
+// constraint is the area's Constraint for one severity; asOf pins the date (suites), "" is now.
+func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[string]any {
+	params := map[string]any{"severity": string(sev), "parameters": in.Parameters}
+	if asOf != "" {
+		params["asOf"] = asOf
+	}
+	return map[string]any{
+		"apiVersion": "constraints.gatekeeper.sh/v1beta1",
+		"kind":       a.Kind,
+		"metadata": map[string]any{
+			"name":        "aksarc-" + a.Name + "-" + string(sev),
+			"annotations": map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")},
+		},
+		"spec": map[string]any{
+			"enforcementAction": string(sev),
+			"parameters":        params,
+		},
+	}
+}
+
+// snapshotCRD lets a cluster hold its own ClusterSnapshot, which Gatekeeper then admits and
+// audits. Its schema is permissive: `aksarc-opa check` validates snapshots against the full
+// schema (evaluator/schema), whose JSON Schema features a CRD cannot express.
+func snapshotCRD() map[string]any {
+	return map[string]any{
+		"apiVersion": "apiextensions.k8s.io/v1",
+		"kind":       "CustomResourceDefinition",
+		"metadata":   map[string]any{"name": "clustersnapshots.support.aksarc.io"},
+		"spec": map[string]any{
+			"group": "support.aksarc.io",
+			"names": map[string]any{"kind": "ClusterSnapshot", "listKind": "ClusterSnapshotList", "plural": "clustersnapshots", "singular": "clustersnapshot"},
+			"scope": "Cluster",
+			"versions": []any{map[string]any{
+				"name": "v1alpha1", "served": true, "storage": true,
+				"schema": map[string]any{"openAPIV3Schema": map[string]any{
+					"type":     "object",
+					"required": []string{"spec"},
+					"properties": map[string]any{
+						"spec": map[string]any{
+							"type":                                 "object",
+							"x-kubernetes-preserve-unknown-fields": true,
+							"required":                             []string{"cluster"},
+							"properties": map[string]any{
+								"platform": map[string]any{"type": "string", "enum": evaluator.Platforms},
+								"cluster": map[string]any{
+									"type":                                 "object",
+									"x-kubernetes-preserve-unknown-fields": true,
+									"required":                             []string{"kubernetesVersion"},
+									"properties":                           map[string]any{"kubernetesVersion": map[string]any{"type": "string"}},
+								},
+							},
+						},
+					},
+				}},
+			}},
+		},
+	}
+}

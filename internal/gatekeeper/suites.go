@@ -1,0 +1,240 @@
+package gatekeeper
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sigs.k8s.io/yaml"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+)
+
+// SuitesDates are the dates the suites' Constraints pin: the date the fixtures describe, and a
+// later ones on which the date-driven rules (an ending version, a stale catalog) fire.
+var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01"}
+
+// A sample is one fixture document and the rules the evaluator finds in it alone, per date.
+type sample struct {
+	doc   *evaluator.Document
+	fired map[string]map[string]bool // date -> rule ID -> fired
+}
+
+// Suites returns the gator suites (suites/<area>/suite.yaml with their Constraints and samples)
+// for every rule: a sample from the fixtures on which the evaluator finds the rule
+// (disallowed), one on which it does not (allowed) and, for rules an admission request can
+// trigger, the disallowed object requested by the platform's own identity (never denied) and
+// by a user (denied).
+func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte, error) {
+	samples, err := loadSamples(fixtureFiles)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	add := func(name string, obj any) error {
+		b, err := yaml.Marshal(obj)
+		if err != nil {
+			return err
+		}
+		files[name] = append([]byte(Header), b...)
+		return nil
+	}
+	for _, a := range areas {
+		dir := "suites/" + a.Name
+		var tests []any
+		for _, r := range a.Rules {
+			date, bad, good := pick(r.ID, samples)
+			if bad == nil || good == nil {
+				return nil, fmt.Errorf("%s: the fixtures have no document the rule fires on alone, or none it does not", r.ID)
+			}
+			constraint := fmt.Sprintf("constraint-%s-%s.yaml", r.Severity, date)
+			if _, done := files[dir+"/"+constraint]; !done {
+				if err := add(dir+"/"+constraint, a.constraint(in, r.Severity, date)); err != nil {
+					return nil, err
+				}
+			}
+			cases, err := ruleCases(r, bad, good, dir, add)
+			if err != nil {
+				return nil, err
+			}
+			tests = append(tests, map[string]any{
+				"name":       strings.ToLower(r.ID) + "-" + r.Name,
+				"template":   "../../templates/" + a.Name + ".yaml",
+				"constraint": constraint,
+				"cases":      cases,
+			})
+		}
+		if err := add(dir+"/suite.yaml", map[string]any{
+			"apiVersion": "test.gatekeeper.sh/v1alpha1",
+			"kind":       "Suite",
+			"metadata":   map[string]any{"name": "aksarc-" + a.Name},
+			"tests":      tests,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+func ruleCases(r evaluator.Rule, bad, good *sample, dir string, add func(string, any) error) ([]any, error) {
+	id := strings.ToLower(r.ID)
+	mine := "^" + r.ID + " "
+	cases := []any{}
+	for _, c := range []struct {
+		name     string
+		obj      any
+		violates bool
+	}{
+		{"disallowed", bad.doc.Object, true},
+		{"allowed", good.doc.Object, false},
+	} {
+		file := fmt.Sprintf("samples/%s-%s.yaml", id, c.name)
+		if err := add(dir+"/"+file, c.obj); err != nil {
+			return nil, err
+		}
+		cases = append(cases, testCase(c.name+" ("+bad.doc.Source.File+")", file, mine, c.violates, c.name == "allowed", good))
+	}
+	// Admission requests: the platform's own identity is never denied; a user's request is
+	// judged like the object itself (a change to a stored object, with a uid, included).
+	if r.Input != "snapshot" {
+		for _, c := range []struct {
+			name, user string
+			violates   bool
+		}{
+			{"system-identity", "system:serviceaccount:kube-system:generic-garbage-collector", false},
+			{"user-request", "alice@contoso.com", true},
+		} {
+			file := fmt.Sprintf("samples/%s-%s.yaml", id, c.name)
+			if err := add(dir+"/"+file, admissionReview(bad.doc.Object, c.user)); err != nil {
+				return nil, err
+			}
+			cases = append(cases, testCase(c.name, file, mine, c.violates, false, nil))
+		}
+	}
+	return cases, nil
+}
+
+func testCase(name, file, message string, violates, allowed bool, good *sample) map[string]any {
+	if allowed && good != nil {
+		name = "allowed (" + good.doc.Source.File + ")"
+	}
+	v := "no"
+	if violates {
+		v = "yes"
+	}
+	return map[string]any{
+		"name":       name,
+		"object":     file,
+		"assertions": []any{map[string]any{"violations": v, "message": message}},
+	}
+}
+
+// admissionReview is the creation of the object by the user, as the API server sends it (the
+// object already carries its uid, which must not make it look like an observed object).
+func admissionReview(obj map[string]any, user string) map[string]any {
+	stored := map[string]any{}
+	for k, v := range obj {
+		stored[k] = v
+	}
+	meta := map[string]any{}
+	if m, ok := obj["metadata"].(map[string]any); ok {
+		for k, v := range m {
+			meta[k] = v
+		}
+	}
+	meta["uid"] = "8f6c2a9e-0000-4000-8000-000000000001"
+	stored["metadata"] = meta
+	apiVersion, _ := obj["apiVersion"].(string)
+	group, version := "", apiVersion
+	if i := strings.Index(apiVersion, "/"); i >= 0 {
+		group, version = apiVersion[:i], apiVersion[i+1:]
+	}
+	kind, _ := obj["kind"].(string)
+	request := map[string]any{
+		"uid":       "5a1b2c3d-0000-4000-8000-000000000002",
+		"kind":      map[string]any{"group": group, "version": version, "kind": kind},
+		"operation": "CREATE",
+		"userInfo":  map[string]any{"username": user},
+		"object":    stored,
+	}
+	if ns, ok := meta["namespace"].(string); ok && ns != "" {
+		request["namespace"] = ns
+	}
+	if name, ok := meta["name"].(string); ok {
+		request["name"] = name
+	}
+	return map[string]any{"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": request}
+}
+
+// pick chooses the first date on which, in fixture order, a document makes the rule fire, that
+// document, and one of the same kind (else any) it does not fire on that date.
+func pick(id string, samples []sample) (date string, bad, good *sample) {
+	for _, date := range SuitesDates {
+		for i := range samples {
+			if samples[i].fired[date][id] {
+				bad = &samples[i]
+				break
+			}
+		}
+		if bad == nil {
+			continue
+		}
+		for _, sameKind := range []bool{true, false} {
+			for i := range samples {
+				s := &samples[i]
+				if !s.fired[date][id] && (!sameKind || s.doc.Resource().Kind == bad.doc.Resource().Kind) {
+					return date, bad, s
+				}
+			}
+		}
+		return date, bad, nil
+	}
+	return "", nil, nil
+}
+
+func loadSamples(files []string) ([]sample, error) {
+	ev, err := evaluator.New(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	var out []sample
+	for _, file := range files {
+		docs, err := evaluator.Load([]string{file}, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			s := sample{doc: d, fired: map[string]map[string]bool{}}
+			s.doc.Source.File = path.Join("fixtures", relFixture(file))
+			for _, date := range SuitesDates {
+				asOf, err := time.Parse(time.DateOnly, date)
+				if err != nil {
+					return nil, err
+				}
+				r, err := ev.Evaluate(context.Background(), []*evaluator.Document{d}, evaluator.AsOf(asOf))
+				if err != nil {
+					return nil, err
+				}
+				s.fired[date] = map[string]bool{}
+				for _, f := range r.Findings {
+					s.fired[date][f.RuleID] = true
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// relFixture is a fixture's path below fixtures/, for sample names that do not depend on where
+// the generator runs.
+func relFixture(file string) string {
+	slash := filepath.ToSlash(file)
+	if i := strings.LastIndex(slash, "fixtures/"); i >= 0 {
+		return slash[i+len("fixtures/"):]
+	}
+	return path.Base(slash)
+}

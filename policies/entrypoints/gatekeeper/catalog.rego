@@ -1,0 +1,28 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for the catalog's age (AKSARC-090): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcCatalog, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.catalog
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_090.violations(doc, ctx),
+	})
+}

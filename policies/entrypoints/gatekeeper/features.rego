@@ -1,0 +1,32 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for preview and alpha features (AKSARC-060, AKSARC-061, AKSARC-062): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcFeatures, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.features
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.features.alpha_api_in_use as aksarc_061
+import data.lib.aksarc.rules.features.alpha_feature_gate as aksarc_060
+import data.lib.aksarc.rules.features.preview_feature_enabled as aksarc_062
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_060.violations(doc, ctx),
+		aksarc_061.violations(doc, ctx),
+		aksarc_062.violations(doc, ctx),
+	})
+}

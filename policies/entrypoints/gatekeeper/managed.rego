@@ -1,0 +1,50 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for managed components (AKSARC-010, AKSARC-011, AKSARC-012): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcManaged, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.managed
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
+import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
+import data.lib.aksarc.rules.managed.system_metadata_change as aksarc_012
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings: AKSARC-010 judges the object under review as the CLI does. AKSARC-011 and 012 are
+# about changes: in an admission request, every create, update or delete of a managed
+# component, and every system label or annotation that differs from the old object; in an
+# audit, only objects that were never stored (the CLI's manifests) count as changes.
+findings contains f if {
+	some f in aksarc_010.violations(admission.subject(input.review), ctx)
+}
+
+findings contains f if {
+	admission.is_admission(input.review)
+	some f in aksarc_011.change_violations(admission.changed(input.review), ctx)
+}
+
+findings contains f if {
+	not admission.is_admission(input.review)
+	some f in aksarc_011.violations(admission.subject(input.review), ctx)
+}
+
+findings contains f if {
+	admission.is_admission(input.review)
+	some f in aksarc_012.change_violations(admission.subject(input.review), admission.old_object(input.review), ctx)
+}
+
+findings contains f if {
+	not admission.is_admission(input.review)
+	some f in aksarc_012.violations(admission.subject(input.review), ctx)
+}

@@ -1,0 +1,32 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for networking (AKSARC-030, AKSARC-031, AKSARC-032): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcNetworking, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.networking
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.networking.cni_not_supported as aksarc_030
+import data.lib.aksarc.rules.networking.network_outside_defined_subnets as aksarc_032
+import data.lib.aksarc.rules.networking.third_party_oss as aksarc_031
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_030.violations(doc, ctx),
+		aksarc_031.violations(doc, ctx),
+		aksarc_032.violations(doc, ctx),
+	})
+}

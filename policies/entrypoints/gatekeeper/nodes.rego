@@ -1,0 +1,34 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for agent nodes (AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcNodes, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.nodes
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
+import data.lib.aksarc.rules.nodes.node_image_outdated as aksarc_022
+import data.lib.aksarc.rules.nodes.node_not_managed as aksarc_023
+import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_020.violations(doc, ctx),
+		aksarc_021.violations(doc, ctx),
+		aksarc_022.violations(doc, ctx),
+		aksarc_023.violations(doc, ctx),
+	})
+}

@@ -1,0 +1,32 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for the subscription (AKSARC-050, AKSARC-051, AKSARC-052): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcSubscription, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.subscription
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
+import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
+import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_050.violations(doc, ctx),
+		aksarc_051.violations(doc, ctx),
+		aksarc_052.violations(doc, ctx),
+	})
+}

@@ -1,0 +1,28 @@
+# METADATA
+# description: |
+#   Gatekeeper entry point for API removals (AKSARC-070): `aksarc-opa export
+#   gatekeeper` makes it the ConstraintTemplate AksArcUpgrades, with the libraries it imports.
+#   input is Gatekeeper's: the review and the Constraint's parameters.
+package aksarc.gatekeeper.upgrades
+
+import data.lib.aksarc.admission
+import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.upgrades.api_removed_in_next_minor as aksarc_070
+
+ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
+
+# violation reports the findings of the Constraint's severity, except on requests of the
+# platform's own identities.
+violation contains v if {
+	not admission.exempt(input.review, input.parameters)
+	some f in findings
+	v := admission.violation(f, input.parameters)
+}
+
+# findings judges the object under review as the CLI judges a document.
+findings contains f if {
+	doc := admission.subject(input.review)
+	some f in union({
+		aksarc_070.violations(doc, ctx),
+	})
+}

@@ -1,0 +1,100 @@
+# METADATA
+# description: |
+#   What the Gatekeeper entry points (policies/entrypoints/gatekeeper) share: the context built
+#   from a Constraint's parameters, the object of a review, whether the review is an admission
+#   request (it names an operation) or an audit, the identities of the platform that are never
+#   denied, and the shape of a Gatekeeper violation.
+package lib.aksarc.admission
+
+import data.lib.aksarc.context
+
+# context builds the rules' context from a Constraint's parameters: asOf ("" or absent: now),
+# platform, parameters (thresholds) and catalog (overrides merged over the embedded catalog).
+context_for(parameters, now_ns, catalog) := context.build(settings(parameters), now_ns, catalog, null)
+
+settings(parameters) := {key: value |
+	some key in ["asOf", "platform", "parameters", "catalog"]
+	value := parameters[key]
+	value != ""
+	value != null
+}
+
+# subject is the object under review: review.object, or {} on a DELETE (Gatekeeper sends none).
+subject(review) := review.object if _present(review.object)
+
+subject(review) := {} if not _present(object.get(review, "object", null))
+
+# old_object is the object before an UPDATE (or the deleted object); null when there is none.
+old_object(review) := review.oldObject if _present(review.oldObject)
+
+old_object(review) := null if not _present(object.get(review, "oldObject", null))
+
+# changed is the object a request creates, changes or deletes.
+changed(review) := review.object if _present(review.object)
+
+changed(review) := review.oldObject if {
+	not _present(object.get(review, "object", null))
+	_present(review.oldObject)
+}
+
+_present(x) if {
+	is_object(x)
+	count(x) > 0
+}
+
+# is_admission is true for an admission request; an audit review (and gator test) has no
+# operation.
+is_admission(review) if review.operation in {"CREATE", "UPDATE", "DELETE", "CONNECT"}
+
+# Identities of the platform: AKS Arc's control plane, nodes and system service accounts, and
+# the Azure Arc agents. A Constraint never denies their requests, so it cannot break the
+# platform it protects. A Constraint adds its own with exemptUsernames / exemptUsernamePrefixes.
+default_exempt_usernames := {
+	"system:apiserver",
+	"system:kube-controller-manager",
+	"system:kube-scheduler",
+	"system:kube-proxy",
+}
+
+default_exempt_username_prefixes := {
+	"system:node:",
+	"system:serviceaccount:kube-system:",
+	"system:serviceaccount:azure-arc:",
+	"system:serviceaccount:gatekeeper-system:",
+}
+
+default_exempt_groups := {"system:nodes"}
+
+exempt(review, parameters) if review.userInfo.username in (default_exempt_usernames | {u | some u in object.get(parameters, "exemptUsernames", [])})
+
+exempt(review, parameters) if {
+	some prefix in (default_exempt_username_prefixes | {p | some p in object.get(parameters, "exemptUsernamePrefixes", [])})
+	startswith(review.userInfo.username, prefix)
+}
+
+exempt(review, _) if {
+	some group in review.userInfo.groups
+	group in default_exempt_groups
+}
+
+# violation turns a finding into a Gatekeeper violation when its severity is the Constraint's
+# (a deny Constraint reports deny findings, a warn Constraint warn findings).
+violation(f, parameters) := {
+	"msg": sprintf("%s %s: %s", [f.id, _where(f.resource), f.message]),
+	"details": {
+		"id": f.id,
+		"name": f.name,
+		"severity": f.severity,
+		"section": f.section,
+		"url": f.url,
+		"remediation": f.remediation,
+		"resource": f.resource,
+		"details": f.details,
+	},
+} if {
+	f.severity == object.get(parameters, "severity", "deny")
+}
+
+_where(r) := sprintf("%s %s/%s", [r.kind, r.namespace, r.name]) if r.namespace != ""
+
+_where(r) := sprintf("%s %s", [r.kind, r.name]) if r.namespace == ""
