@@ -1,0 +1,59 @@
+package gatekeeper
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/policies"
+)
+
+func inputs(t *testing.T) Inputs {
+	t.Helper()
+	ev, err := evaluator.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Inputs{Policies: policies.FS, Rules: ev.Rules(), Catalog: ev.Catalog(), Parameters: ev.DefaultParameters()}
+}
+
+// Every rule is in exactly one template, and a template inlines what Gatekeeper cannot read:
+// the catalog as a value and the rules' METADATA in place of rego.metadata.chain().
+func TestEveryRuleIsInOneTemplate(t *testing.T) {
+	in := inputs(t)
+	areas, err := Areas(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, a := range areas {
+		for _, r := range a.Rules {
+			if other, dup := seen[r.ID]; dup {
+				t.Errorf("%s is in %s and %s", r.ID, other, a.Name)
+			}
+			seen[r.ID] = a.Name
+		}
+		libs := strings.Join(a.libs, "\n")
+		if strings.Contains(libs, chainCall) || strings.Contains(a.entry, chainCall) {
+			t.Errorf("%s: a library still calls %s", a.Name, chainCall)
+		}
+		if !strings.Contains(libs, "package lib.aksarc.embedded_catalog") || strings.Contains(libs, "import data.aksarc.catalog") {
+			t.Errorf("%s: the catalog is not written out", a.Name)
+		}
+		if strings.Contains(libs, "\t") || strings.Contains(a.entry, "\t") {
+			t.Errorf("%s: tabs left in the Rego (YAML would quote it)", a.Name)
+		}
+	}
+	for _, r := range in.Rules {
+		if seen[r.ID] == "" {
+			t.Errorf("%s is in no Gatekeeper template", r.ID)
+		}
+	}
+}
+
+func TestSpaces(t *testing.T) {
+	if got := spaces("a\n\tb\n\t\tc  \n"); got != "a\n  b\n    c\n" {
+		t.Errorf("spaces = %q", got)
+	}
+}
