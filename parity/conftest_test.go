@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,21 +24,25 @@ const (
 	namespace = "aksarc.conftest"
 )
 
-// conftestBinary builds conftest once from tools/go.mod (the Go module proxy is its only
+// toolBinary builds a tool of tools/go.mod once per test run (the Go module proxy is its only
 // source) into a temporary directory.
-var conftestBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "aksarc-conftest-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "conftest")
-	cmd := exec.Command("go", "build", "-modfile=tools/go.mod", "-o", bin, "github.com/open-policy-agent/conftest")
-	cmd.Dir = repoRoot
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building conftest from tools/go.mod: %v\n%s", err, out)
-	}
-	return bin, nil
-})
+func toolBinary(pkg string) func() (string, error) {
+	return sync.OnceValues(func() (string, error) {
+		dir, err := os.MkdirTemp("", "aksarc-tool-")
+		if err != nil {
+			return "", err
+		}
+		bin := filepath.Join(dir, path.Base(pkg))
+		cmd := exec.Command("go", "build", "-modfile=tools/go.mod", "-o", bin, pkg)
+		cmd.Dir = repoRoot
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("building %s from tools/go.mod: %v\n%s", pkg, err, out)
+		}
+		return bin, nil
+	})
+}
+
+var conftestBinary = toolBinary("github.com/open-policy-agent/conftest")
 
 // fixtureFiles lists every input file under fixtures/ (expected.yaml is the tests' own).
 func fixtureFiles(t *testing.T) []string {

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"sigs.k8s.io/yaml"
@@ -16,20 +15,7 @@ import (
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
-// gatorBinary builds gator once from tools/go.mod (the Go module proxy is its only source).
-var gatorBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "aksarc-gator-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "gator")
-	cmd := exec.Command("go", "build", "-modfile=tools/go.mod", "-o", bin, "github.com/open-policy-agent/gatekeeper/v3/cmd/gator")
-	cmd.Dir = repoRoot
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building gator from tools/go.mod: %v\n%s", err, out)
-	}
-	return bin, nil
-})
+var gatorBinary = toolBinary("github.com/open-policy-agent/gatekeeper/v3/cmd/gator")
 
 var gatekeeperDir = filepath.Join(repoRoot, "deploy", "gatekeeper")
 
