@@ -150,6 +150,8 @@ catalog := {
 	"knownIssues": known_issues,
 	# CNIs and third-party networking software the policy names (AKSARC-030, 031): networking.rego.
 	"networking": networking,
+	# Built-in Kubernetes API groups and component images (AKSARC-060, 061): kubernetes_apis.rego.
+	"kubernetesApis": kubernetes_apis,
 	# What customizes agent nodes (AKSARC-020, 021): agent_nodes.rego.
 	"agentNodes": agent_nodes,
 	# How AKS Arc provisions nodes and networks (AKSARC-022, 023, 032): infrastructure.rego.

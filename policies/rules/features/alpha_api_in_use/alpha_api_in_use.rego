@@ -26,11 +26,11 @@ import data.lib.aksarc.k8s
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
 
-violations(doc, _) := {f |
+violations(doc, ctx) := {f |
 	is_object(doc)
 	not snapshot.is_snapshot(doc)
 	api_version := doc.apiVersion
-	apis.alpha_builtin_api(api_version)
+	apis.alpha_builtin_api(api_version, ctx.catalog.kubernetesApis)
 	group := apis.group(api_version)
 	f := result.finding(
 		rego.metadata.chain(),

@@ -28,6 +28,7 @@
 #   remediation: Turn the alpha feature gate off (remove it from --feature-gates or featureGates, and do not set AllAlpha=true); AKS Arc supports only stable and beta upstream Kubernetes features, so wait for a minor version in which the feature is beta.
 package lib.aksarc.rules.features.alpha_feature_gate
 
+import data.lib.aksarc.apis
 import data.lib.aksarc.k8s
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
@@ -155,7 +156,7 @@ _snapshot_minor(doc, ctx) := _use_minor(snapshot.snapshot_minor(doc, ctx), "spec
 } else := _unknown_minor
 
 _container_minor(container, ctx) := m if {
-	v := _image_version(object.get(container, "image", null))
+	v := _image_version(object.get(container, "image", null), ctx.catalog.kubernetesApis)
 	m := {"key": v.minor_key, "basis": "container image", "version": v.text}
 } else := _cluster_minor(ctx)
 
@@ -169,18 +170,12 @@ _use_minor(m, _) := {"key": m.key, "basis": "assumed", "version": null} if m.ass
 
 _unknown_minor := {"key": null, "basis": "unknown", "version": null}
 
-# Kubernetes component images whose tag is the Kubernetes version they run.
-_component_images := {
-	"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy", "kubelet",
-	"cloud-controller-manager", "hyperkube",
-}
-
-_image_version(image) := v if {
+_image_version(image, known) := v if {
 	is_string(image)
 	path := split(split(trim_space(image), "@")[0], "/")
 	name_tag := split(path[count(path) - 1], ":")
 	count(name_tag) == 2
-	lower(name_tag[0]) in _component_images
+	apis.component_image(name_tag[0], known)
 	v := versions.parse(name_tag[1])
 }
 
