@@ -322,8 +322,9 @@ func runNotes(docs, snapshots []*Document, asOf time.Time) []string {
 		if err != nil {
 			continue
 		}
+		// By day, as the rules count: facts captured later on the as-of day hold on that day.
 		switch age := asOf.Sub(captured); {
-		case age < 0:
+		case captured.UTC().Format(time.DateOnly) > asOf.UTC().Format(time.DateOnly):
 			notes = append(notes, fmt.Sprintf("%s was captured at %s, after the evaluation date %s: its facts may not hold on that date", d.Source, captured.UTC().Format(time.RFC3339), asOf.UTC().Format(time.DateOnly)))
 		case age > staleFacts:
 			notes = append(notes, fmt.Sprintf("%s was captured at %s, %d days before the evaluation date %s: the cluster may have changed since", d.Source, captured.UTC().Format(time.RFC3339), int(age.Hours()/24), asOf.UTC().Format(time.DateOnly)))

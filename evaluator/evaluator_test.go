@@ -448,6 +448,7 @@ func TestRunNotes(t *testing.T) {
 		{"two snapshots and a node", snap("a", "2025-10-31T08:00:00Z") + "---\n" + snap("b", "2025-10-31T08:00:00Z") + "---\n" + node, []string{"2 ClusterSnapshots in one run"}},
 		{"two snapshots only", snap("a", "2025-10-31T08:00:00Z") + "---\n" + snap("b", "2025-10-31T08:00:00Z"), nil},
 		{"captured after as-of", snap("a", "2025-11-02T00:00:00Z"), []string{"after the evaluation date 2025-11-01"}},
+		{"captured later on the as-of day", snap("a", "2025-11-01T09:20:00Z"), nil},
 		{"captured long before", snap("a", "2025-10-24T23:59:59Z"), []string{"7 days before the evaluation date 2025-11-01"}},
 		{"captured a week before", snap("a", "2025-10-25T00:00:00Z"), nil},
 	}
