@@ -8,6 +8,7 @@ package aksarc.evaluator
 import data.aksarc.catalog
 import data.lib.aksarc.context
 import data.lib.aksarc.registry
+import data.lib.aksarc.runway
 
 default settings := {}
 
@@ -18,9 +19,11 @@ ctx := context.build(settings, time.now_ns(), catalog.catalog, object.get(input,
 
 findings := registry.findings(input.document, ctx)
 
-# result is what the evaluator's one prepared query reads: the findings, and the facts that rules
-# report they could not judge.
+# result is what the evaluator's one prepared query reads: the findings, the facts that rules
+# report they could not judge, and the support runway of a ClusterSnapshot (the dated changes
+# ahead; [] for other documents).
 result := {
 	"findings": findings,
 	"notEvaluated": registry.not_evaluated(input.document, ctx),
+	"runway": runway.events(input.document, ctx),
 }

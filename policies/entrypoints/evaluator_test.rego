@@ -50,4 +50,24 @@ test_result_carries_findings_and_not_evaluated if {
 		with time.now_ns as nov_1
 	r.findings == set()
 	{n.id | some n in r.notEvaluated} == {"AKSARC-022"}
+	[[e.date, e.rule] | some e in r.runway] == [
+		["2026-02-07", "AKSARC-090"],
+		["2026-06-01", "AKSARC-003"],
+		["2026-08-01", "AKSARC-001"],
+	]
+}
+
+# The runway is computed as of the pinned date, with the settings, for snapshots only.
+test_result_carries_the_runway if {
+	r := evaluator.result with input as {"document": stopped, "cluster": null}
+		with time.now_ns as time.parse_rfc3339_ns("2025-09-20T00:00:00Z")
+		with data.aksarc_settings as {"platform": "AzureLocal"}
+	[[e.date, e.daysLeft, e.rule] | some e in r.runway; e.rule in {"AKSARC-040", "AKSARC-041", "AKSARC-042"}] == [
+		["2025-10-10", 20, "AKSARC-042"],
+		["2025-10-17", 27, "AKSARC-040"],
+		["2025-10-17", 27, "AKSARC-041"],
+	]
+	o := evaluator.result with input as {"document": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}, "cluster": stopped}
+		with time.now_ns as nov_1
+	o.runway == []
 }
