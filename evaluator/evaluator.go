@@ -31,7 +31,9 @@ type Evaluator struct {
 	catalog  map[string]any
 	params   map[string]any // the parameters' defaults
 	settings Settings
-	asOf     time.Time // default as-of; zero means the time of each call
+	asOf     time.Time       // default as-of; zero means the time of each call
+	skipped  map[string]bool // rule IDs the rule selection leaves out (WithRules)
+	waivers  []Waiver        // checked, rule IDs resolved (WithWaivers)
 }
 
 type config struct {
@@ -39,6 +41,9 @@ type config struct {
 	platform string
 	asOf     time.Time
 	modules  fs.FS
+	include  []string // WithRules
+	exclude  []string
+	waivers  []Waiver // WithWaivers
 }
 
 // Option configures New.
@@ -111,6 +116,12 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 	}
 	if problems := checkCatalogOverride(e.catalog, cfg.settings.Catalog); len(problems) > 0 {
 		return nil, &SettingsError{Problems: problems}
+	}
+	if e.skipped, err = selectRules(rules, cfg.include, cfg.exclude); err != nil {
+		return nil, err
+	}
+	if e.waivers, err = prepareWaivers(cfg.waivers, rules); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
@@ -196,23 +207,34 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	// Findings follow the order of the input documents, then the rule IDs.
 	findings := []Finding{}
 	notEvaluated := []NotEvaluated{}
+	runway := []RunwayEvent{} // per snapshot in input order, each by date then rule
 	for i, res := range results {
 		sortFindings(res.findings)
 		findings = append(findings, res.findings...)
 		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], res)...)
+		for _, ev := range res.runway {
+			if !e.skipped[ev.RuleID] { // a rule left out says nothing about the days ahead either
+				runway = append(runway, ev)
+			}
+		}
 	}
+	findings, notEvaluated = e.selected(findings), e.selectedNotEvaluated(notEvaluated)
+	expired, unused := applyWaivers(e.waivers, findings, cfg.asOf, func(id string) bool { return !e.skipped[id] })
 	summary := summarize(findings, len(docs), cfg.asOf)
 	summary.NotEvaluated = len(notEvaluated)
-	summary.Complete = len(notEvaluated) == 0
+	summary.SkippedRules = len(e.skipped)
+	summary.Complete = len(notEvaluated) == 0 && len(e.skipped) == 0
 	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated,
-		Notes: runNotes(docs, snapshots, cfg.asOf)}, nil
+		Notes: runNotes(docs, snapshots, cfg.asOf), ExpiredWaivers: expired, UnusedWaivers: unused,
+		SkippedRules: sortedIDs(e.skipped), Runway: runway}, nil
 }
 
-// docResult is what the policies say of one document: its findings, and the facts rules
-// reported they could not judge (rule ID -> facts).
+// docResult is what the policies say of one document: its findings, the facts rules reported
+// they could not judge (rule ID -> facts), and a snapshot's support runway.
 type docResult struct {
 	findings []Finding
 	unjudged map[string][]string
+	runway   []RunwayEvent
 }
 
 func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) (docResult, error) {
@@ -230,7 +252,8 @@ func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.V
 	result, ok := rs[0].Expressions[0].Value.(map[string]any)
 	raw, okFindings := result["findings"].([]any)
 	unjudged, okUnjudged := result["notEvaluated"].([]any)
-	if !ok || !okFindings || !okUnjudged {
+	runway, okRunway := result["runway"].([]any)
+	if !ok || !okFindings || !okUnjudged || !okRunway {
 		return docResult{}, fmt.Errorf("%s: unexpected policy result %v", d.Source, rs[0].Expressions[0].Value)
 	}
 	out := docResult{findings: make([]Finding, 0, len(raw)), unjudged: map[string][]string{}}
@@ -249,6 +272,9 @@ func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.V
 			return docResult{}, fmt.Errorf("%s: a not-evaluated entry lacks id or missing: %v", d.Source, u)
 		}
 		out.unjudged[id] = append(out.unjudged[id], missing)
+	}
+	if out.runway, err = e.runwayFrom(d, runway); err != nil {
+		return docResult{}, fmt.Errorf("%s: %w", d.Source, err)
 	}
 	return out, nil
 }

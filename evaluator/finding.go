@@ -61,6 +61,9 @@ type Finding struct {
 	Resource      Resource       `json:"resource"`
 	Source        Source         `json:"source"`
 	Details       map[string]any `json:"details,omitempty"`
+	// Waiver, when set, is the waiver in force that accepts this finding: it stays in the
+	// report but counts as waived, not toward the verdict or the exit code.
+	Waiver *Waiver `json:"waiver,omitempty"`
 }
 
 // Verdict sums up a report the way a support engineer would.
@@ -79,10 +82,14 @@ type Summary struct {
 	Documents int       `json:"documents"`
 	Deny      int       `json:"deny"`
 	Warn      int       `json:"warn"`
+	// Waived counts the findings a waiver accepts; Deny and Warn count the others.
+	Waived int `json:"waived"`
+	// SkippedRules counts the rules the rule selection (WithRules) left out.
+	SkippedRules int `json:"skippedRules"`
 	// NotEvaluated counts the rules that could not judge a snapshot for lack of facts.
 	NotEvaluated int `json:"notEvaluated"`
-	// Complete is true when every rule could judge every document: a "supported" verdict with
-	// Complete false holds only as far as the facts given show.
+	// Complete is true when every rule could judge every document (none skipped, none short
+	// of facts): a "supported" verdict with Complete false holds only as far as checked.
 	Complete bool `json:"complete"`
 }
 
@@ -96,11 +103,25 @@ type Report struct {
 	// Notes say what about the run as a whole limits the findings (several snapshots, facts
 	// captured after or long before the evaluation date).
 	Notes []string `json:"notes"`
+	// ExpiredWaivers are waivers whose last day is before the evaluation date: they waive
+	// nothing. UnusedWaivers are waivers in force that match no finding.
+	ExpiredWaivers []ExpiredWaiver `json:"expiredWaivers"`
+	UnusedWaivers  []Waiver        `json:"unusedWaivers"`
+	// SkippedRules are the IDs of the rules the rule selection left out, sorted.
+	SkippedRules []string `json:"skippedRules"`
+	// Runway is the support runway of each ClusterSnapshot: the dated changes ahead of it (a
+	// version's end of support, the connection and subscription limits, ...), per snapshot in
+	// input order and, within one, by date then rule ID (runway.go).
+	Runway []RunwayEvent `json:"runway"`
 }
 
 func summarize(findings []Finding, documents int, asOf time.Time) Summary {
 	s := Summary{Verdict: VerdictSupported, AsOf: asOf.UTC(), Documents: documents}
 	for _, f := range findings {
+		if f.Waiver != nil {
+			s.Waived++
+			continue
+		}
 		switch f.Severity {
 		case SeverityDeny:
 			s.Deny++

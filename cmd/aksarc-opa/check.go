@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
@@ -17,6 +18,10 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	platform := fs.String("platform", "", "platform of documents that do not state one: "+strings.Join(evaluator.Platforms, "|")+" (default WindowsServer)")
 	dataFile := fs.String("data", "", "settings file (aksarc_settings: asOf, platform, parameters, catalog overrides)")
 	failOnWarn := fs.Bool("fail-on-warn", false, "exit 1 on warn findings too")
+	color := fs.String("color", "auto", "colour the text report: auto (only on a terminal, and not when NO_COLOR is set), always, never")
+	waiverFiles := fs.StringArray("waivers", nil, "waivers `FILE` (apiVersion: "+evaluator.WaiversAPIVersion+", kind: Waivers): findings accepted until a date; repeatable")
+	rules := fs.StringSlice("rules", nil, "run only these `RULES`: IDs or names, comma-separated, repeatable (default: all)")
+	skipRules := fs.StringSlice("skip-rules", nil, "skip these `RULES`: IDs or names, comma-separated, repeatable; wins over --rules")
 	if code, done := parseFlags(fs, args, s); done {
 		return code
 	}
@@ -31,6 +36,10 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	out, err := output.New(*format)
 	if err != nil {
 		return fail(err)
+	}
+	useColor, err := colorOutput(*color, s.out, os.Getenv)
+	if err != nil {
+		return fail(fmt.Errorf("--color: %w", err))
 	}
 
 	var opts []evaluator.Option
@@ -51,11 +60,31 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		}
 		opts = append(opts, evaluator.WithAsOf(t))
 	}
+	for _, file := range *waiverFiles {
+		waivers, err := evaluator.LoadWaivers(file)
+		if err != nil {
+			return fail(err)
+		}
+		opts = append(opts, evaluator.WithWaivers(waivers))
+	}
+	if len(*rules) > 0 || len(*skipRules) > 0 {
+		opts = append(opts, evaluator.WithRules(*rules, *skipRules))
+	}
 
 	ev, err := evaluator.New(ctx, opts...)
 	var settingsErr *evaluator.SettingsError
 	if errors.As(err, &settingsErr) && *dataFile != "" {
 		return fail(fmt.Errorf("%s: %w", *dataFile, err))
+	}
+	if unknown := (*evaluator.UnknownRuleError)(nil); errors.As(err, &unknown) {
+		flag := "--rules"
+		if unknown.Skip {
+			flag = "--skip-rules"
+		}
+		return fail(fmt.Errorf("%s: %w", flag, err))
+	}
+	if errors.Is(err, evaluator.ErrNoRulesSelected) {
+		return fail(fmt.Errorf("--rules, --skip-rules: %w", err))
 	}
 	if err != nil {
 		return fail(err)
@@ -76,6 +105,7 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		Documents:   docs,
 		FailOnWarn:  *failOnWarn,
 		ToolVersion: buildVersion(),
+		Color:       useColor, // the text report on a terminal (color.go)
 	})
 	if err := out.Write(s.out, report); err != nil {
 		return fail(err)

@@ -116,7 +116,7 @@ func TestCheckPlatformFlagAppliesToSnapshotsWithoutPlatform(t *testing.T) {
 	}
 	ws := cli(t, "", "check", "--as-of", "2025-11-01", file)
 	al := cli(t, "", "check", "--as-of", "2025-11-01", "--platform", "AzureLocal", file)
-	if strings.Contains(ws.stdout, "AKSARC-041") || !strings.Contains(al.stdout, "AKSARC-041") {
+	if strings.Contains(ws.stdout, "DENY AKSARC-041") || !strings.Contains(al.stdout, "DENY AKSARC-041") {
 		t.Fatalf("WindowsServer:\n%s\nAzureLocal:\n%s", ws.stdout, al.stdout)
 	}
 }
@@ -129,7 +129,7 @@ func TestCheckDataFileOverridesCatalogAndParameters(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := cli(t, "", "check", "--data", data, fixtures+"/snapshots/stopped-nearing-limit.yaml")
-	if r.code != exitOK || strings.Contains(r.stdout, "AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
+	if r.code != exitOK || strings.Contains(r.stdout, "WARN AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
 		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
 	}
 	// A catalog override: 1.31 ends on 2025-11-20, so a 1.31 cluster is 19 days from its end.

@@ -13,7 +13,10 @@ import (
 // finding, with the file (as given; none for standard input), the line, and the rule as the
 // title; the message names the object, says what is wrong, what to do and the policy section.
 // A final `::notice` sums up the run: the verdict, the counts, the rules that could not judge
-// a snapshot and the notes. Data and properties are escaped as the Actions toolkit does.
+// a snapshot and the notes. A waived finding is a `::notice` (it does not fail the run) that
+// says who waived it, until when and why; an expired waiver is a `::warning` and an unused one a
+// `::notice` on the waiver's own file and line. Data and properties are escaped as the Actions
+// toolkit does.
 type GitHub struct{}
 
 func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
@@ -23,6 +26,13 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 		if f.Severity == evaluator.SeverityDeny {
 			command = "error"
 		}
+		title := fmt.Sprintf("%s %s: %s", f.RuleID, f.Name, f.Title)
+		message := fmt.Sprintf("%s: %s\nFix: %s\nPolicy: %s (%s)", object(f.Resource), f.Message, f.Remediation, f.PolicySection, f.PolicyURL)
+		if f.Waiver != nil {
+			command = "notice"
+			title = fmt.Sprintf("%s (waived %s)", title, f.Severity)
+			message = fmt.Sprintf("Waived %s\n%s", waivedBy(f.Waiver), message)
+		}
 		var props []string
 		if f.Source.File != "" && f.Source.File != "-" {
 			props = append(props, "file="+escapeProperty(f.Source.File))
@@ -30,9 +40,14 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 				props = append(props, fmt.Sprintf("line=%d", f.Source.Line))
 			}
 		}
-		props = append(props, "title="+escapeProperty(fmt.Sprintf("%s %s: %s", f.RuleID, f.Name, f.Title)))
-		message := fmt.Sprintf("%s: %s\nFix: %s\nPolicy: %s (%s)", object(f.Resource), f.Message, f.Remediation, f.PolicySection, f.PolicyURL)
+		props = append(props, "title="+escapeProperty(title))
 		fmt.Fprintf(&b, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(message))
+	}
+	for _, e := range r.ExpiredWaivers {
+		writeWaiverCommand(&b, "warning", "Expired waiver "+e.Rule, e.Source, expiredText(e))
+	}
+	for _, u := range r.UnusedWaivers {
+		writeWaiverCommand(&b, "notice", "Unused waiver "+u.Rule, u.Source, unusedText(u))
 	}
 
 	s := r.Summary
@@ -50,12 +65,30 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 		lines := strings.Split(strings.TrimSpace(ne.String()), "\n")
 		sum.WriteString("\n" + strings.Join(lines[1:], "\n")) // without the heading
 	}
+	var status strings.Builder
+	writeRunStatus(&status, r, "annotated on the waivers file")
+	if status.Len() > 0 {
+		sum.WriteString("\n" + strings.TrimSuffix(status.String(), "\n"))
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&sum, "\nNote: %s.", n)
 	}
 	fmt.Fprintf(&b, "::notice title=%s::%s\n", escapeProperty("aksarc-opa: "+string(s.Verdict)), escapeData(sum.String()))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeWaiverCommand annotates a waiver on its own file and line.
+func writeWaiverCommand(b *strings.Builder, command, title string, src evaluator.WaiverSource, message string) {
+	var props []string
+	if src.File != "" && src.File != "-" {
+		props = append(props, "file="+escapeProperty(src.File))
+		if src.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", src.Line))
+		}
+	}
+	props = append(props, "title="+escapeProperty(title))
+	fmt.Fprintf(b, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(message+" ("+src.String()+")"))
 }
 
 // escapeData escapes the message of a workflow command (@actions/core escapeData).

@@ -21,16 +21,26 @@ var update = flag.Bool("update", false, "rewrite the goldens under testdata/gold
 var asOf = time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // goldenCases are the inputs of the goldens, as `aksarc-opa check --as-of 2025-11-01 <inputs>`
-// run from the root of the repository would read them (files are named relative to it).
+// run from the root of the repository would read them (files are named relative to it), with
+// --waivers, --rules and --skip-rules where a case gives them.
 var goldenCases = []struct {
-	name   string
-	inputs []string
+	name        string
+	inputs      []string
+	waivers     string
+	rules, skip []string
 }{
-	{"clean", []string{"fixtures/snapshots/clean-windows-server.yaml"}},
-	{"denied-snapshot", []string{"fixtures/snapshots/stopped-45-days-azure-local.yaml"}},
-	{"manifest-objects", []string{"fixtures/manifests/alpha-api-in-use.yaml"}},
-	{"not-evaluated", []string{"fixtures/snapshots/minimal.yaml"}},
-	{"deny-and-warn", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml"}},
+	{"clean", []string{"fixtures/snapshots/clean-windows-server.yaml"}, "", nil, nil},
+	{"denied-snapshot", []string{"fixtures/snapshots/stopped-45-days-azure-local.yaml"}, "", nil, nil},
+	{"manifest-objects", []string{"fixtures/manifests/alpha-api-in-use.yaml"}, "", nil, nil},
+	{"not-evaluated", []string{"fixtures/snapshots/minimal.yaml"}, "", nil, nil},
+	{"deny-and-warn", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml"}, "", nil, nil},
+	// Waived findings (deny and warn, one on the waiver's last day), an expired waiver whose
+	// findings count again, an unused waiver.
+	{"waived", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml",
+		"fixtures/manifests/kube-system-foreign.yaml"}, "internal/output/testdata/waivers.yaml", nil, nil},
+	// A partial run: rules skipped by ID and by name, their findings and not-evaluated entries left out.
+	{"rules-skipped", []string{"fixtures/snapshots/minimal.yaml", "fixtures/manifests/cni-cilium.yaml"}, "",
+		nil, []string{"AKSARC-010", "disconnected-too-long", "AKSARC-045"}},
 }
 
 // goldenExt is the file extension of each format's goldens.
@@ -54,6 +64,35 @@ func evaluate(t *testing.T, inputs ...string) (*evaluator.Evaluator, []*evaluato
 	if err != nil {
 		t.Fatal(err)
 	}
+	return evaluateWith(t, ev, inputs...)
+}
+
+// evaluatorWith builds an evaluator with a waivers file (named relative to the repository root)
+// and a rule selection, as `check --waivers FILE --rules ... --skip-rules ...` does.
+func evaluatorWith(t *testing.T, waivers string, rules, skip []string) *evaluator.Evaluator {
+	t.Helper()
+	opts := []evaluator.Option{evaluator.WithAsOf(asOf), evaluator.WithRules(rules, skip)}
+	if waivers != "" {
+		f, err := os.Open(filepath.Join("..", "..", filepath.FromSlash(waivers)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		ws, err := evaluator.DecodeWaivers(waivers, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, evaluator.WithWaivers(ws))
+	}
+	ev, err := evaluator.New(context.Background(), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+func evaluateWith(t *testing.T, ev *evaluator.Evaluator, inputs ...string) (*evaluator.Evaluator, []*evaluator.Document, *evaluator.Report) {
+	t.Helper()
 	var docs []*evaluator.Document
 	for _, in := range inputs {
 		f, err := os.Open(filepath.Join("..", "..", filepath.FromSlash(in)))
@@ -92,6 +131,9 @@ func render(t *testing.T, format string, o Options, r *evaluator.Report) []byte 
 func TestGoldens(t *testing.T) {
 	for _, c := range goldenCases {
 		ev, docs, report := evaluate(t, c.inputs...)
+		if c.waivers != "" || c.rules != nil || c.skip != nil {
+			ev, docs, report = evaluateWith(t, evaluatorWith(t, c.waivers, c.rules, c.skip), c.inputs...)
+		}
 		for _, format := range Names() {
 			t.Run(c.name+"/"+format, func(t *testing.T) {
 				got := render(t, format, Options{Rules: rulesOf(ev.Rules(), report), Documents: docs}, report)

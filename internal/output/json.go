@@ -11,8 +11,9 @@ import (
 // removed or changes meaning (adding a field does not change it).
 const JSONSchemaVersion = "aksarc-opa.report/v1"
 
-// JSON writes {"schema", "summary", "findings", "notEvaluated", "notes"}: the evaluator's types with
-// their JSON tags.
+// JSON writes {"schema", "summary", "findings", "notEvaluated", "notes", "expiredWaivers",
+// "unusedWaivers", "skippedRules", "runway"}: the evaluator's types with their JSON tags; lists are [] when
+// empty, never null.
 type JSON struct{}
 
 func (JSON) Write(w io.Writer, r *evaluator.Report) error {
@@ -28,13 +29,31 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 	if notes == nil {
 		notes = []string{}
 	}
+	expired, unused, skipped := r.ExpiredWaivers, r.UnusedWaivers, r.SkippedRules
+	if expired == nil {
+		expired = []evaluator.ExpiredWaiver{}
+	}
+	if unused == nil {
+		unused = []evaluator.Waiver{}
+	}
+	if skipped == nil {
+		skipped = []string{}
+	}
+	runway := r.Runway
+	if runway == nil {
+		runway = []evaluator.RunwayEvent{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Schema       string                   `json:"schema"`
-		Summary      evaluator.Summary        `json:"summary"`
-		Findings     []evaluator.Finding      `json:"findings"`
-		NotEvaluated []evaluator.NotEvaluated `json:"notEvaluated"`
-		Notes        []string                 `json:"notes"`
-	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes})
+		Schema         string                    `json:"schema"`
+		Summary        evaluator.Summary         `json:"summary"`
+		Findings       []evaluator.Finding       `json:"findings"`
+		NotEvaluated   []evaluator.NotEvaluated  `json:"notEvaluated"`
+		Notes          []string                  `json:"notes"`
+		ExpiredWaivers []evaluator.ExpiredWaiver `json:"expiredWaivers"`
+		UnusedWaivers  []evaluator.Waiver        `json:"unusedWaivers"`
+		SkippedRules   []string                  `json:"skippedRules"`
+		Runway         []evaluator.RunwayEvent   `json:"runway"`
+	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes, expired, unused, skipped, runway})
 }

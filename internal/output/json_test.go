@@ -46,15 +46,18 @@ func docFields(t *testing.T) map[string]map[string]bool {
 
 // The JSON report has exactly the fields docs/report-json.md lists, object by object: every
 // field it writes is documented, and every documented field appears (the inputs give a
-// namespace, a List item, details, missing facts and notes).
+// namespace, a List item, details, missing facts and notes; the waivers give a waived finding,
+// an expired and an unused waiver; a skipped rule gives skippedRules).
 func TestJSONReportMatchesDocs(t *testing.T) {
 	doc := docFields(t)
-	for _, section := range []string{"", "summary", "findings[]", "notEvaluated[]", "resource", "source"} {
+	for _, section := range []string{"", "summary", "findings[]", "notEvaluated[]", "runway[]", "resource", "source",
+		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]"} {
 		if len(doc[section]) == 0 {
 			t.Fatalf("docs/report-json.md has no field table for %q (found %v)", section, keys(doc))
 		}
 	}
-	_, _, report := evaluate(t, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
+	ev := evaluatorWith(t, "internal/output/testdata/waivers.yaml", nil, []string{"AKSARC-091"})
+	_, _, report := evaluateWith(t, ev, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
 		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml")
 	var out map[string]any
 	if err := json.Unmarshal(render(t, "json", Options{}, report), &out); err != nil {
@@ -83,7 +86,7 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	}
 	note("", out)
 	note("summary", out["summary"])
-	for _, list := range []string{"findings", "notEvaluated"} {
+	for _, list := range []string{"findings", "notEvaluated", "runway"} {
 		items, _ := out[list].([]any)
 		if len(items) == 0 {
 			t.Fatalf("the inputs give no %s", list)
@@ -97,6 +100,33 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	}
 	if notes, _ := out["notes"].([]any); len(notes) == 0 {
 		t.Error("the inputs give no notes")
+	}
+	// A waiver: of a finding, an unused one, and an expired one (its fields and "findings").
+	noteWaiver := func(w any) {
+		m, _ := w.(map[string]any)
+		note("waiver", m)
+		note("waiver.object", m["object"])
+		note("waiver.source", m["source"])
+	}
+	for _, f := range out["findings"].([]any) {
+		if w, ok := f.(map[string]any)["waiver"]; ok {
+			noteWaiver(w)
+		}
+	}
+	for _, w := range out["unusedWaivers"].([]any) {
+		noteWaiver(w)
+	}
+	for _, e := range out["expiredWaivers"].([]any) {
+		w := map[string]any{}
+		for k, v := range e.(map[string]any) {
+			w[k] = v
+		}
+		note("expiredWaivers[]", map[string]any{"findings": w["findings"]})
+		delete(w, "findings")
+		noteWaiver(w)
+	}
+	if skipped, _ := out["skippedRules"].([]any); len(skipped) != 1 || skipped[0] != "AKSARC-091" {
+		t.Errorf("skippedRules = %v", out["skippedRules"])
 	}
 	for section, fields := range doc {
 		for k := range fields {

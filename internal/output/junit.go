@@ -16,12 +16,16 @@ import (
 //     <system-out>, since it does not fail the run either; with FailOnWarn (`--fail-on-warn`)
 //     it is a <failure type="warn">, so the test report fails exactly when the exit code does.
 //     Several findings of one rule on one object (two outdated node pools) are one test case.
+//   - a waived finding (one a waiver in force accepts) is a <skipped> test case whose message
+//     names the waiver's owner, expiry and reason, with the finding and the waiver in
+//     <system-out>: it neither passes nor fails the report, as it does not fail the run.
 //   - a <skipped> test case per rule that could not judge a snapshot for lack of facts, with
 //     the facts it needs: not passed, not failed.
 //   - a passing test case "no findings" per object without findings or skipped rules (when
 //     Options.Documents is given), so that every object checked is in the report.
 //
-// Each suite's <properties> carry the verdict, the as-of date and the notes of the run. No
+// Each suite's <properties> carry the verdict, the as-of date, the notes of the run, the rules
+// the rule selection skipped, and each expired and unused waiver with its place. No
 // time or timestamp is written: the report depends on its input and as-of date only.
 type JUnit struct{ opts Options }
 
@@ -119,6 +123,18 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 	for _, n := range r.Notes {
 		props = append(props, junitProperty{"note", n})
 	}
+	if r.Summary.Waived > 0 {
+		props = append(props, junitProperty{"waived", fmt.Sprint(r.Summary.Waived)})
+	}
+	if len(r.SkippedRules) > 0 {
+		props = append(props, junitProperty{"skippedRules", skippedText(r.SkippedRules)})
+	}
+	for _, e := range r.ExpiredWaivers {
+		props = append(props, junitProperty{"expiredWaiver", fmt.Sprintf("%s (%s)", expiredText(e), e.Source)})
+	}
+	for _, u := range r.UnusedWaivers {
+		props = append(props, junitProperty{"unusedWaiver", fmt.Sprintf("%s (%s)", unusedText(u), u.Source)})
+	}
 	out := junitSuites{Name: "aksarc-opa"}
 	for _, file := range files {
 		suite := junitSuite{Name: file, Properties: props}
@@ -171,7 +187,8 @@ func (j JUnit) cases(o *junitObject) []junitCase {
 	for i := 0; i < len(o.findings); {
 		rule := o.findings[i].RuleID
 		var group []evaluator.Finding
-		for ; i < len(o.findings) && o.findings[i].RuleID == rule; i++ {
+		waived := o.findings[i].Waiver != nil
+		for ; i < len(o.findings) && o.findings[i].RuleID == rule && (o.findings[i].Waiver != nil) == waived; i++ {
 			group = append(group, o.findings[i])
 		}
 		f := group[0]
@@ -188,9 +205,13 @@ func (j JUnit) cases(o *junitObject) []junitCase {
 		if len(group) > 1 {
 			message = fmt.Sprintf("%d findings: %s", len(group), f.Title)
 		}
-		if f.Severity == evaluator.SeverityDeny || j.opts.FailOnWarn {
+		switch {
+		case f.Waiver != nil:
+			c.Skipped = &junitMessage{Message: "waived " + waivedBy(f.Waiver)}
+			c.SystemOut = &junitText{body.String()}
+		case f.Severity == evaluator.SeverityDeny || j.opts.FailOnWarn:
 			c.Failure = &junitMessage{Message: message, Type: string(f.Severity), Text: body.String()}
-		} else {
+		default:
 			c.SystemOut = &junitText{body.String()}
 		}
 		cases = append(cases, c)
@@ -211,10 +232,13 @@ func (j JUnit) cases(o *junitObject) []junitCase {
 
 // writeFinding writes one finding as the text report does.
 func writeFinding(b *strings.Builder, f evaluator.Finding) {
-	fmt.Fprintf(b, "%s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
+	fmt.Fprintf(b, "%s %s %s: %s\n", marker(f), f.RuleID, f.Name, f.Title)
 	fmt.Fprintf(b, "  Object:  %s\n", object(f.Resource))
 	fmt.Fprintf(b, "  Where:   %s\n", f.Source)
 	fmt.Fprintf(b, "  Finding: %s\n", f.Message)
 	fmt.Fprintf(b, "  Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
 	fmt.Fprintf(b, "  Fix:     %s\n", f.Remediation)
+	if f.Waiver != nil {
+		fmt.Fprintf(b, "  Waived:  %s\n", waivedBy(f.Waiver))
+	}
 }

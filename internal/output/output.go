@@ -30,6 +30,9 @@ type Options struct {
 	FailOnWarn bool
 	// ToolVersion is the version of aksarc-opa (SARIF tool.driver.version); omitted when empty.
 	ToolVersion string
+	// Color is colour in the text report (deny red, warn yellow, supported green). The command
+	// sets it only for a terminal without NO_COLOR, or for --color always; never in a file.
+	Color bool
 }
 
 // Configurable is implemented by a format that uses Options; Configure returns the format

@@ -22,7 +22,11 @@ const InformationURI = "https://github.com/aksarc-opa/aksarc-opa"
 // (ID, name, title, description, what to do, the policy section and its Learn URL, the
 // severity), one result per finding (deny is level error, warn is warning) located at the
 // file and line of its object with the object as a logical location, and, as notifications of
-// the invocation, the rules that could not judge a snapshot and the notes of the run.
+// the invocation, the rules that could not judge a snapshot and the notes of the run. A waived
+// finding is a result with an accepted external suppression (the waiver's reason as its
+// justification, its owner, expiry and place as properties and location); expired and unused
+// waivers are notifications at the waiver's file and line; rules skipped by the rule selection
+// are disabled in the invocation's ruleConfigurationOverrides and listed in the run's properties.
 type SARIF struct{ opts Options }
 
 // Configure uses o.Rules for tool.driver.rules and o.ToolVersion for tool.driver.version.
@@ -49,6 +53,8 @@ type sarifRunProps struct {
 	Warn         int               `json:"warn"`
 	NotEvaluated int               `json:"notEvaluated"`
 	Complete     bool              `json:"complete"`
+	Waived       int               `json:"waived"`
+	SkippedRules []string          `json:"skippedRules"`
 }
 
 type sarifTool struct {
@@ -91,12 +97,30 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID     string           `json:"ruleId"`
-	RuleIndex  int              `json:"ruleIndex"`
-	Level      string           `json:"level"`
-	Message    sarifText        `json:"message"`
-	Locations  []sarifLocation  `json:"locations"`
-	Properties sarifResultProps `json:"properties"`
+	RuleID       string             `json:"ruleId"`
+	RuleIndex    int                `json:"ruleIndex"`
+	Level        string             `json:"level"`
+	Message      sarifText          `json:"message"`
+	Locations    []sarifLocation    `json:"locations"`
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   sarifResultProps   `json:"properties"`
+}
+
+// sarifSuppression is a waiver of a result: kind external (the waiver is not in the file of the
+// result), status accepted.
+type sarifSuppression struct {
+	Kind          string                `json:"kind"`
+	Status        string                `json:"status"`
+	Justification string                `json:"justification"`
+	Location      *sarifLocation        `json:"location,omitempty"`
+	Properties    sarifSuppressionProps `json:"properties"`
+}
+
+type sarifSuppressionProps struct {
+	Owner   string `json:"owner"`
+	Expires string `json:"expires"`
+	Waiver  string `json:"waiver"`
+	Entry   int    `json:"entry"`
 }
 
 type sarifResultProps struct {
@@ -109,7 +133,7 @@ type sarifResultProps struct {
 
 type sarifLocation struct {
 	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
-	LogicalLocations []sarifLogical `json:"logicalLocations"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -140,7 +164,18 @@ type sarifLogicalProps struct {
 
 type sarifInvocation struct {
 	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Overrides           []sarifOverride     `json:"ruleConfigurationOverrides,omitempty"`
 	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+// sarifOverride disables a rule the rule selection skipped.
+type sarifOverride struct {
+	Descriptor    sarifRuleRef       `json:"descriptor"`
+	Configuration sarifOverrideState `json:"configuration"`
+}
+
+type sarifOverrideState struct {
+	Enabled bool `json:"enabled"`
 }
 
 type sarifNotification struct {
@@ -174,15 +209,18 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 			Warn:         r.Summary.Warn,
 			NotEvaluated: r.Summary.NotEvaluated,
 			Complete:     r.Summary.Complete,
+			Waived:       r.Summary.Waived,
+			SkippedRules: nonNil(r.SkippedRules),
 		},
 	}
 	for _, f := range r.Findings {
 		run.Results = append(run.Results, sarifResult{
-			RuleID:    f.RuleID,
-			RuleIndex: index[f.RuleID],
-			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: f.Message},
-			Locations: []sarifLocation{sarifLocate(f.Resource, f.Source)},
+			RuleID:       f.RuleID,
+			RuleIndex:    index[f.RuleID],
+			Level:        sarifLevel(f.Severity),
+			Message:      sarifText{Text: f.Message},
+			Locations:    []sarifLocation{sarifLocate(f.Resource, f.Source)},
+			Suppressions: sarifSuppressions(f.Waiver),
 			Properties: sarifResultProps{
 				Severity: f.Severity,
 				Object:   object(f.Resource),
@@ -209,10 +247,68 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 	for _, note := range r.Notes {
 		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{Text: note}})
 	}
+	for _, e := range r.ExpiredWaivers {
+		inv.Notifications = append(inv.Notifications, sarifWaiverNotification("warning", "Expired waiver "+expiredText(e), e.Waiver, index))
+	}
+	for _, w := range r.UnusedWaivers {
+		inv.Notifications = append(inv.Notifications, sarifWaiverNotification("note", "Unused waiver "+unusedText(w), w, index))
+	}
+	for _, id := range r.SkippedRules {
+		ref := sarifRuleRef{ID: id, Index: -1}
+		if i, ok := index[id]; ok {
+			ref.Index = i
+		}
+		inv.Overrides = append(inv.Overrides, sarifOverride{Descriptor: ref, Configuration: sarifOverrideState{Enabled: false}})
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// sarifSuppressions turns a finding's waiver into an accepted external suppression.
+func sarifSuppressions(w *evaluator.Waiver) []sarifSuppression {
+	if w == nil {
+		return nil
+	}
+	return []sarifSuppression{{
+		Kind:          "external",
+		Status:        "accepted",
+		Justification: w.Reason,
+		Location:      sarifWaiverLocation(w.Source),
+		Properties:    sarifSuppressionProps{Owner: w.Owner, Expires: w.Expires, Waiver: w.String(), Entry: w.Source.Entry},
+	}}
+}
+
+// sarifWaiverLocation is the file and line of a waiver, when it has a file.
+func sarifWaiverLocation(src evaluator.WaiverSource) *sarifLocation {
+	uri, ok := artifactURI(src.File)
+	if !ok {
+		return nil
+	}
+	loc := &sarifLocation{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}
+	if src.Line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: src.Line}
+	}
+	return loc
+}
+
+func sarifWaiverNotification(level, text string, w evaluator.Waiver, index map[string]int) sarifNotification {
+	n := sarifNotification{Level: level, Message: sarifText{Text: text}}
+	if loc := sarifWaiverLocation(w.Source); loc != nil {
+		n.Locations = []sarifLocation{*loc}
+	}
+	if i, ok := index[w.Rule]; ok {
+		n.AssociatedRule = &sarifRuleRef{ID: w.Rule, Index: i}
+	}
+	return n
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // sarifRules describes the catalog's rules, in its order, and any rule of a finding the

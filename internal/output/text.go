@@ -12,25 +12,32 @@ import (
 // Text is the report a person reads: the verdict first, then the findings grouped by object
 // (in input order): the object and where it is, then each rule that fired on it, deny before
 // warn, with what it found, the policy section and what to do. Several findings of one rule on
-// one object (two outdated node pools) share the rule's policy and fix.
-type Text struct{}
+// one object (two outdated node pools) share the rule's policy and fix. Each snapshot's support
+// runway (the dated changes ahead) follows the summary.
+type Text struct {
+	// Color writes the verdict and severities in colour (color.go); the command sets it only
+	// for a terminal.
+	Color bool
+}
 
-func (Text) Write(w io.Writer, r *evaluator.Report) error {
+func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	s := r.Summary
 	var b strings.Builder
 	verdict := strings.ToUpper(string(s.Verdict))
 	if !s.Complete && s.Verdict != evaluator.VerdictOutOfSupport {
 		verdict += " AS FAR AS CHECKED" // some rules could not judge: see Not evaluated
 	}
-	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", verdict, s.AsOf.Format("2006-01-02"))
+	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", t.paint(verdictColor(s.Verdict), verdict), s.AsOf.Format("2006-01-02"))
 	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
 		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
 	if s.NotEvaluated > 0 {
 		fmt.Fprintf(&b, "%s not evaluated: facts are missing (listed at the end).\n", plural(s.NotEvaluated, "rule was", "rules were"))
 	}
+	writeRunStatus(&b, r, "listed at the end") // waived findings, expired waivers, skipped rules
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "Note: %s.\n", n)
 	}
+	t.writeRunway(&b, r.Runway)
 	for _, group := range byObject(r.Findings) {
 		f := group[0]
 		b.WriteString("\n")
@@ -39,9 +46,12 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 		sortSeverity(group)
 		for i := 0; i < len(group); {
 			f := group[i]
-			fmt.Fprintf(&b, "  %s %s %s: %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Name, f.Title)
-			for ; i < len(group) && group[i].RuleID == f.RuleID; i++ {
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", t.paint(findingColor(f), marker(f)), f.RuleID, f.Name, f.Title)
+			for ; i < len(group) && group[i].RuleID == f.RuleID && (group[i].Waiver == nil) == (f.Waiver == nil); i++ {
 				fmt.Fprintf(&b, "    Finding: %s\n", group[i].Message)
+			}
+			if f.Waiver != nil {
+				fmt.Fprintf(&b, "    Waived:  %s\n", waivedBy(f.Waiver))
 			}
 			fmt.Fprintf(&b, "    Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
 			fmt.Fprintf(&b, "    Fix:     %s\n", f.Remediation)
@@ -50,11 +60,14 @@ func (Text) Write(w io.Writer, r *evaluator.Report) error {
 	if len(r.Findings) == 0 {
 		if s.Complete {
 			b.WriteString("\nNo findings: nothing the rules check puts this input out of support.\n")
+		} else if s.NotEvaluated == 0 {
+			b.WriteString("\nNo findings from the rules that ran; the skipped rules did not judge.\n")
 		} else {
 			b.WriteString("\nNo findings from the rules that could judge; the rules listed under Not evaluated could not.\n")
 		}
 	}
 	writeNotEvaluated(&b, r.NotEvaluated)
+	writeWaivers(&b, r)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -78,20 +91,32 @@ func sameDocument(a, b evaluator.Source) bool {
 	return a.File == b.File && a.Document == b.Document && a.Item == b.Item
 }
 
-// sortSeverity puts deny findings before warn findings, keeping the rule order within each.
+// sortSeverity puts deny findings before warn findings, and waived findings after both,
+// keeping the rule order within each.
 func sortSeverity(group []evaluator.Finding) {
-	sort.SliceStable(group, func(i, j int) bool {
-		return group[i].Severity == evaluator.SeverityDeny && group[j].Severity != evaluator.SeverityDeny
-	})
+	rank := func(f evaluator.Finding) int {
+		r := 0
+		if f.Severity != evaluator.SeverityDeny {
+			r = 1
+		}
+		if f.Waiver != nil {
+			r += 2
+		}
+		return r
+	}
+	sort.SliceStable(group, func(i, j int) bool { return rank(group[i]) < rank(group[j]) })
 }
 
-// counts says how many findings of each severity an object has: "2 denied, 1 at risk".
+// counts says how many findings of each severity an object has: "2 denied, 1 at risk, 1 waived".
 func counts(group []evaluator.Finding) string {
-	deny, warn := 0, 0
+	deny, warn, waived := 0, 0, 0
 	for _, f := range group {
-		if f.Severity == evaluator.SeverityDeny {
+		switch {
+		case f.Waiver != nil:
+			waived++
+		case f.Severity == evaluator.SeverityDeny:
 			deny++
-		} else {
+		default:
 			warn++
 		}
 	}
@@ -101,6 +126,9 @@ func counts(group []evaluator.Finding) string {
 	}
 	if warn > 0 {
 		parts = append(parts, fmt.Sprintf("%d at risk", warn))
+	}
+	if waived > 0 {
+		parts = append(parts, fmt.Sprintf("%d waived", waived))
 	}
 	return strings.Join(parts, ", ")
 }
