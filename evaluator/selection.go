@@ -3,6 +3,7 @@ package evaluator
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -121,30 +122,12 @@ func plural(n int, one, many string) string {
 
 // selected drops the findings of skipped rules.
 func (e *Evaluator) selected(findings []Finding) []Finding {
-	if len(e.skipped) == 0 {
-		return findings
-	}
-	out := findings[:0]
-	for _, f := range findings {
-		if !e.skipped[f.RuleID] {
-			out = append(out, f)
-		}
-	}
-	return out
+	return slices.DeleteFunc(findings, func(f Finding) bool { return e.skipped[f.RuleID] })
 }
 
 // selectedNotEvaluated drops the not-evaluated entries of skipped rules.
 func (e *Evaluator) selectedNotEvaluated(list []NotEvaluated) []NotEvaluated {
-	if len(e.skipped) == 0 {
-		return list
-	}
-	out := list[:0]
-	for _, n := range list {
-		if !e.skipped[n.RuleID] {
-			out = append(out, n)
-		}
-	}
-	return out
+	return slices.DeleteFunc(list, func(n NotEvaluated) bool { return e.skipped[n.RuleID] })
 }
 
 // SkippedRules returns the IDs of the rules the rule selection (WithRules) leaves out, sorted.

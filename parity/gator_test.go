@@ -151,10 +151,11 @@ func withMarker(obj map[string]any, marker string) map[string]any {
 // every fixture (an audit: no admission request), find exactly what the evaluator finds.
 func TestGatorMatchesTheEvaluatorOnEveryFixture(t *testing.T) {
 	files := fixtureFiles(t)
-	for _, asOf := range []string{"2025-11-01", "2026-03-01"} {
+	for _, asOf := range parityDates {
 		t.Run(asOf, func(t *testing.T) {
 			fromGator := gatorFindings(t, filepath.Join(gatekeeperDir, "templates"), files, asOf)
 			fromEvaluator := evaluatorFindings(t, files, asOf)
+			requireFindings(t, fromEvaluator)
 			for _, d := range differences(files, fromGator, fromEvaluator, "gator", "evaluator") {
 				t.Error(d)
 			}
