@@ -117,7 +117,17 @@ type Report struct {
 
 func summarize(findings []Finding, documents int, asOf time.Time) Summary {
 	s := Summary{Verdict: VerdictSupported, AsOf: asOf.UTC(), Documents: documents}
+	// A waiver accepts a finding for the run (it fails nothing) but does not change the facts:
+	// the verdict still counts waived findings; the deny and warn counts, which decide the exit
+	// code, do not.
+	deny, warn := 0, 0
 	for _, f := range findings {
+		switch f.Severity {
+		case SeverityDeny:
+			deny++
+		case SeverityWarn:
+			warn++
+		}
 		if f.Waiver != nil {
 			s.Waived++
 			continue
@@ -130,9 +140,9 @@ func summarize(findings []Finding, documents int, asOf time.Time) Summary {
 		}
 	}
 	switch {
-	case s.Deny > 0:
+	case deny > 0:
 		s.Verdict = VerdictOutOfSupport
-	case s.Warn > 0:
+	case warn > 0:
 		s.Verdict = VerdictAtRisk
 	}
 	return s

@@ -43,7 +43,7 @@ waivers:
 	}
 	// Output:
 	// 2025-11-01 AKSARC-040 waived by edge-team until 2025-11-01
-	// 2025-11-01 supported - expired waivers: 0
+	// 2025-11-01 out of support - expired waivers: 0
 	// 2025-11-02 AKSARC-040 deny
 	// 2025-11-02 out of support - expired waivers: 1
 }

@@ -184,7 +184,7 @@ func TestWaiverHoldsThroughItsExpiryDay(t *testing.T) {
 		s := r.Summary
 		if c.waived {
 			// AKSARC-040 is waived, kept and marked.
-			if s.Deny != 0 || s.Waived != 1 || s.Verdict != VerdictSupported || len(r.Findings) != 1 || w.Owner != "edge-team" || w.Reason != "restarted in change CHG-77" ||
+			if s.Deny != 0 || s.Waived != 1 || s.Verdict != VerdictOutOfSupport || len(r.Findings) != 1 || w.Owner != "edge-team" || w.Reason != "restarted in change CHG-77" ||
 				w.Expires != "2025-11-01" || w.Source != (WaiverSource{File: "w.yaml", Entry: 1, Line: 4}) {
 				t.Errorf("as of %s: summary %+v, waiver %+v", c.asOf, s, w)
 			}
@@ -201,7 +201,9 @@ func TestWaiverHoldsThroughItsExpiryDay(t *testing.T) {
 }
 
 // Waiving every deny finding changes the verdict; the waived findings stay in the report.
-func TestWaivedFindingsDoNotCountTowardTheVerdict(t *testing.T) {
+// Waived findings do not count toward the exit code, but the verdict keeps the facts: the
+// cluster is still out of support, its findings accepted.
+func TestWaivedFindingsKeepTheVerdictButNotTheCounts(t *testing.T) {
 	azureLocal := strings.Replace(stoppedSnapshot, "spec:\n", "spec:\n  platform: AzureLocal\n", 1) // AKSARC-040 and 041
 	ws := loadWaiversString(t, "w.yaml", waiversHeader+pausedWaiver+strings.Replace(pausedWaiver, "AKSARC-040", "AKSARC-041", 1)+
 		`  - rule: AKSARC-010
@@ -215,7 +217,7 @@ func TestWaivedFindingsDoNotCountTowardTheVerdict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Summary.Verdict != VerdictSupported || r.Summary.Deny != 0 || r.Summary.Waived != 2 || len(r.Findings) != 2 {
+	if r.Summary.Verdict != VerdictOutOfSupport || r.Summary.Deny != 0 || r.Summary.Waived != 2 || len(r.Findings) != 2 {
 		t.Errorf("summary %+v, findings %v", r.Summary, ruleIDs(r))
 	}
 	if len(r.UnusedWaivers) != 1 || r.UnusedWaivers[0].Rule != "AKSARC-010" || r.UnusedWaivers[0].Source.Entry != 3 {

@@ -29,7 +29,7 @@ func TestCheckWaivers(t *testing.T) {
 		t.Fatalf("on the expiry day: code %d\n%s%s", r.code, r.stdout, r.err)
 	}
 	for _, want := range []string{
-		"Verdict: SUPPORTED",
+		"Verdict: OUT OF SUPPORT (ACCEPTED BY WAIVERS)",
 		"1 finding waived: shown with its waiver, not counted.",
 		"Object:  ClusterSnapshot orphaned (1 waived)",
 		"  WAIVED DENY AKSARC-052 ",
@@ -77,7 +77,7 @@ func TestCheckWaivers(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	if r.code != exitOK || got.Summary.Verdict != "supported" || got.Summary.Deny != 0 || got.Summary.Waived != 1 ||
+	if r.code != exitOK || got.Summary.Verdict != "out of support" || got.Summary.Deny != 0 || got.Summary.Waived != 1 ||
 		len(got.Findings) != 1 || got.Findings[0].Waiver == nil || got.Findings[0].Waiver.Owner != "finance-team" ||
 		got.Findings[0].Waiver.Source.Line != 4 || len(got.UnusedWaivers) != 0 || len(got.ExpiredWaivers) != 0 {
 		t.Errorf("json: code %d %+v", r.code, got)

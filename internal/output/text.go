@@ -27,6 +27,9 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	if !s.Complete && s.Verdict != evaluator.VerdictOutOfSupport {
 		verdict += " AS FAR AS CHECKED" // some rules could not judge: see Not evaluated
 	}
+	if (s.Verdict == evaluator.VerdictOutOfSupport && s.Deny == 0) || (s.Verdict == evaluator.VerdictAtRisk && s.Warn == 0) {
+		verdict += " (ACCEPTED BY WAIVERS)" // the findings behind the verdict are all waived
+	}
 	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", t.paint(verdictColor(s.Verdict), verdict), s.AsOf.Format("2006-01-02"))
 	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
 		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
