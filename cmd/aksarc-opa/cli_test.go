@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/aksarc-opa/aksarc-opa/internal/gatekeeper"
 )
 
 type result struct {
@@ -341,7 +343,24 @@ func TestDeployGatekeeperIsCurrent(t *testing.T) {
 
 func TestExportGatekeeperWritesTheResources(t *testing.T) {
 	dir := t.TempDir()
+	// A generated suite from an earlier run with --suites-from, and a stale generated template.
+	suite := filepath.Join(dir, "suites", "managed", "suite.yaml")
+	stale := filepath.Join(dir, "templates", "gone.yaml")
+	for _, f := range []string{suite, stale} {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(gatekeeper.Header+"kind: X\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	r := cli(t, "", "export", "gatekeeper", "-o", dir)
+	if _, err := os.Stat(suite); err != nil {
+		t.Errorf("export without --suites-from removed the suites: %v", err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("export left a template it no longer generates")
+	}
 	if r.code != exitOK {
 		t.Fatalf("code %d: %s", r.code, r.err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 	"github.com/aksarc-opa/aksarc-opa/internal/gatekeeper"
@@ -73,6 +74,15 @@ func gatekeeperFiles(ctx context.Context, fixturesDir string) (map[string][]byte
 	return files, nil
 }
 
+func writesSuites(files map[string][]byte) bool {
+	for name := range files {
+		if strings.HasPrefix(name, "suites/") {
+			return true
+		}
+	}
+	return false
+}
+
 // writeGenerated replaces the generated files of dir with files: a file that starts with the
 // generated header and is no longer generated is removed; other files are left alone.
 func writeGenerated(dir string, files map[string][]byte) error {
@@ -81,7 +91,12 @@ func writeGenerated(dir string, files map[string][]byte) error {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		if _, keep := files[filepath.ToSlash(rel)]; keep {
+		rel = filepath.ToSlash(rel)
+		if _, keep := files[rel]; keep {
+			return nil
+		}
+		// Without --suites-from this run writes no suites: leave the ones there alone.
+		if strings.HasPrefix(rel, "suites/") && !writesSuites(files) {
 			return nil
 		}
 		b, err := os.ReadFile(path)

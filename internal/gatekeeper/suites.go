@@ -99,16 +99,20 @@ func ruleCases(r evaluator.Rule, bad, good *sample, dir string, add func(string,
 	}
 	// Admission requests: the platform's own identity is never denied; a user's request is
 	// judged like the object itself (a change to a stored object, with a uid, included).
+	// A ClusterSnapshot is never refused in admission (the audit reports it); a deletion is
+	// refused only when it removes a managed component (AKSARC-011).
 	if r.Input != "snapshot" {
+		isSnapshot := bad.doc.IsClusterSnapshot()
 		for _, c := range []struct {
-			name, user string
-			violates   bool
+			name, user, operation string
+			violates              bool
 		}{
-			{"system-identity", "system:serviceaccount:kube-system:generic-garbage-collector", false},
-			{"user-request", "alice@contoso.com", true},
+			{"system-identity", "system:serviceaccount:kube-system:generic-garbage-collector", "CREATE", false},
+			{"user-request", "alice@contoso.com", "CREATE", !isSnapshot},
+			{"user-delete", "alice@contoso.com", "DELETE", r.ID == "AKSARC-011" && !isSnapshot},
 		} {
 			file := fmt.Sprintf("samples/%s-%s.yaml", id, c.name)
-			if err := add(dir+"/"+file, admissionReview(bad.doc.Object, c.user)); err != nil {
+			if err := add(dir+"/"+file, admissionReview(bad.doc.Object, c.user, c.operation)); err != nil {
 				return nil, err
 			}
 			cases = append(cases, testCase(c.name, file, mine, c.violates, false, nil))
@@ -132,9 +136,10 @@ func testCase(name, file, message string, violates, allowed bool, good *sample) 
 	}
 }
 
-// admissionReview is the creation of the object by the user, as the API server sends it (the
-// object already carries its uid, which must not make it look like an observed object).
-func admissionReview(obj map[string]any, user string) map[string]any {
+// admissionReview is the creation (or deletion) of the object by the user, as the API server
+// sends it: the object already carries its uid, which must not make it look like an observed
+// object; on a DELETE, Gatekeeper puts the deleted object in both object and oldObject.
+func admissionReview(obj map[string]any, user, operation string) map[string]any {
 	stored := map[string]any{}
 	for k, v := range obj {
 		stored[k] = v
@@ -156,9 +161,12 @@ func admissionReview(obj map[string]any, user string) map[string]any {
 	request := map[string]any{
 		"uid":       "5a1b2c3d-0000-4000-8000-000000000002",
 		"kind":      map[string]any{"group": group, "version": version, "kind": kind},
-		"operation": "CREATE",
+		"operation": operation,
 		"userInfo":  map[string]any{"username": user},
 		"object":    stored,
+	}
+	if operation == "DELETE" {
+		request["oldObject"] = stored
 	}
 	if ns, ok := meta["namespace"].(string); ok && ns != "" {
 		request["namespace"] = ns

@@ -7,6 +7,7 @@
 package lib.aksarc.admission
 
 import data.lib.aksarc.context
+import data.lib.aksarc.snapshot
 
 # context builds the rules' context from a Constraint's parameters: asOf ("" or absent: now),
 # platform, parameters (thresholds) and catalog (overrides merged over the embedded catalog).
@@ -19,8 +20,17 @@ settings(parameters) := {key: value |
 	value != null
 }
 
-# subject is the object under review: review.object, or {} on a DELETE (Gatekeeper sends none).
-subject(review) := review.object if _present(review.object)
+# subject is the object whose state the rules judge: review.object. A DELETE removes the object
+# (Gatekeeper copies oldObject into object), so there is no state to judge and the subject is
+# {}: deleting a foreign object or an out-of-support snapshot must never be refused. Only
+# AKSARC-011 judges deletions, through changed. A ClusterSnapshot being admitted is a record of
+# facts, not a change to the cluster: it is judged by the audit, never refused (snapshot_admission).
+subject(review) := review.object if {
+	not object.get(review, "operation", "") == "DELETE"
+	_present(review.object)
+}
+
+subject(review) := {} if object.get(review, "operation", "") == "DELETE"
 
 subject(review) := {} if not _present(object.get(review, "object", null))
 
@@ -64,6 +74,18 @@ default_exempt_username_prefixes := {
 }
 
 default_exempt_groups := {"system:nodes"}
+
+# snapshot_admission is true for an admission request about a ClusterSnapshot: a cluster must be
+# able to store the facts that put it out of support, so its findings come from the audit.
+snapshot_admission(review) if {
+	is_admission(review)
+	snapshot.is_snapshot(object.get(review, "object", {}))
+}
+
+snapshot_admission(review) if {
+	is_admission(review)
+	snapshot.is_snapshot(object.get(review, "oldObject", {}))
+}
 
 exempt(review, parameters) if review.userInfo.username in (default_exempt_usernames | {u | some u in object.get(parameters, "exemptUsernames", [])})
 

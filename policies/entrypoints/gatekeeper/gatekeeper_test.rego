@@ -122,3 +122,25 @@ test_a_delete_review_without_object_judges_nothing_but_changes if {
 	count(nodes.violation) == 0 with input as {"review": review, "parameters": deny}
 	count(managed.violation) == 0 with input as {"review": review, "parameters": deny}
 }
+
+# Gatekeeper copies oldObject into object on a DELETE: removing an object is never refused for
+# what the object is (removing a foreign object is the fix AKSARC-010 asks for); deleting a
+# managed component is.
+test_deleting_a_foreign_object_is_allowed if {
+	review := {"operation": "DELETE", "userInfo": user, "object": foreign, "oldObject": foreign}
+	count(managed.violation) == 0 with input as {"review": review, "parameters": deny}
+}
+
+test_deleting_a_managed_component_as_gatekeeper_sends_it_is_denied if {
+	review := {"operation": "DELETE", "userInfo": user, "object": coredns, "oldObject": coredns}
+	ids(managed.violation) == {"AKSARC-011"} with input as {"review": review, "parameters": deny}
+}
+
+# A cluster may store a snapshot of itself whatever it says; the audit reports its findings.
+test_snapshots_are_admitted_and_audited if {
+	review := {"operation": "CREATE", "userInfo": user, "object": stopped}
+	count(lifecycle.violation) == 0 with input as {"review": review, "parameters": {"severity": "deny", "asOf": "2025-11-01"}}
+	deleting := {"operation": "DELETE", "userInfo": user, "object": stopped, "oldObject": stopped}
+	count(lifecycle.violation) == 0 with input as {"review": deleting, "parameters": {"severity": "deny", "asOf": "2025-11-01"}}
+	ids(lifecycle.violation) == {"AKSARC-040"} with input as {"review": {"object": stopped}, "parameters": {"severity": "deny", "asOf": "2025-11-01"}}
+}

@@ -15,9 +15,10 @@ import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
 ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
 
 # violation reports the findings of the Constraint's severity, except on requests of the
-# platform's own identities.
+# platform's own identities and on admission requests for ClusterSnapshots (audited instead).
 violation contains v if {
 	not admission.exempt(input.review, input.parameters)
+	not admission.snapshot_admission(input.review)
 	some f in findings
 	v := admission.violation(f, input.parameters)
 }
