@@ -212,8 +212,14 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 		sortFindings(res.findings)
 		findings = append(findings, res.findings...)
 		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], res)...)
+		fired := map[string]bool{}
+		for _, f := range res.findings {
+			fired[f.RuleID] = true
+		}
 		for _, ev := range res.runway {
-			if !e.skipped[ev.RuleID] { // a rule left out says nothing about the days ahead either
+			// A rule left out says nothing about the days ahead either; a change due today whose
+			// rule already fires is in the findings, not ahead.
+			if !e.skipped[ev.RuleID] && !(ev.DaysLeft == 0 && fired[ev.RuleID]) {
 				runway = append(runway, ev)
 			}
 		}

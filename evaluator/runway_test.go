@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 const runwaySnapshot = `apiVersion: support.aksarc.io/v1alpha1
@@ -67,13 +68,17 @@ func TestReportRunway(t *testing.T) {
 		t.Errorf("what = %q", r.Runway[0].What)
 	}
 
-	// A day later every event is a day closer; on the day of an event it is no longer ahead.
+	// A day later every event is a day closer; the warning due that day (at the stop's time of
+	// day, 10:00) is still ahead at midnight.
 	later, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-17")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := later.Runway[0]; got.RuleID != "AKSARC-045" || got.DaysLeft != 6 {
-		t.Errorf("as of 2025-11-17 the runway starts with %+v, want AKSARC-045 in 6 days", got)
+	if got := later.Runway[0]; got.RuleID != "AKSARC-042" || got.DaysLeft != 0 || has(ruleIDs(later), "AKSARC-042") {
+		t.Errorf("as of 2025-11-17 the runway starts with %+v, want AKSARC-042 today", got)
+	}
+	if got := later.Runway[1]; got.RuleID != "AKSARC-045" || got.DaysLeft != 6 {
+		t.Errorf("as of 2025-11-17 the runway goes on with %+v, want AKSARC-045 in 6 days", got)
 	}
 }
 
@@ -175,5 +180,41 @@ func TestRunwayFromRejectsMalformedEvents(t *testing.T) {
 	}
 	if _, err := e.runwayFrom(d, []any{"x"}); err == nil {
 		t.Error("a string event: no error")
+	}
+}
+
+// A change due today stays on the runway until its rule fires: judged at midnight the 30-day
+// connection limit passed at 14:59:59 is still ahead; judged at 16:00 it is a finding.
+func TestRunwayKeepsTodaysChangeUntilItsRuleFires(t *testing.T) {
+	docs := decodeString(t, "s.yaml", `apiVersion: support.aksarc.io/v1alpha1
+kind: ClusterSnapshot
+metadata: {name: edge}
+spec:
+  platform: AzureLocal
+  cluster: {kubernetesVersion: 1.31.10}
+  connectivity: {connectivityStatus: Connected, lastConnectivityTime: "2025-10-06T14:59:59Z"}
+`)
+	e := newEvaluator(t)
+	onRunway := func(r *Report) bool {
+		for _, ev := range r.Runway {
+			if ev.RuleID == "AKSARC-044" && ev.DaysLeft == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	midnight, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-05")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(ruleIDs(midnight), "AKSARC-044") || !onRunway(midnight) {
+		t.Errorf("at midnight: findings %v, AKSARC-044 due today on the runway: %v", ruleIDs(midnight), onRunway(midnight))
+	}
+	afternoon, err := e.Evaluate(context.Background(), docs, AsOf(day("2025-11-05").Add(16*time.Hour)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(ruleIDs(afternoon), "AKSARC-044") || onRunway(afternoon) {
+		t.Errorf("at 16:00: findings %v, AKSARC-044 still on the runway: %v", ruleIDs(afternoon), onRunway(afternoon))
 	}
 }

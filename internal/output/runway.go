@@ -29,6 +29,9 @@ func (t Text) writeRunway(b *strings.Builder, events []evaluator.RunwayEvent) {
 				label = "Then: "
 			}
 			when := fmt.Sprintf("%s (%s)", ev.Date, plural(ev.DaysLeft, "day", "days"))
+			if ev.DaysLeft == 0 {
+				when = ev.Date + " (today, later)" // a limit counted from a time of day
+			}
 			fmt.Fprintf(b, "  %s %s: %s\n", label, t.paint(severityColor(ev.Severity), when), ev.What)
 		}
 	}

@@ -206,11 +206,12 @@ func (b *builder) assemble(f *facts) (*snapshot, error) {
 		s.Spec.Connectivity = &connectivity{ConnectivityStatus: c.status, LastConnectivityTime: c.lastConnectivityTime}
 	}
 	if a := f.account; a != nil {
-		s.Spec.Subscription = &subscription{ID: a.id, State: a.state}
+		// Another subscription's state is no fact about this cluster: refuse, as for two names.
 		if f.show != nil && f.show.subscriptionID != "" && !strings.EqualFold(f.show.subscriptionID, a.id) {
-			b.note("%s is subscription %s but the cluster of %s is in subscription %s: spec.subscription describes the --account subscription; run `az account show --subscription %s` if that is not what you meant",
-				Account.Flag(), a.id, AzShow.Flag(), f.show.subscriptionID, f.show.subscriptionID)
+			return nil, fmt.Errorf("%s %s is subscription %s but the cluster of %s %s is in subscription %s: give the output of `az account show --subscription %s`",
+				Account.Flag(), displayName(b.in[Account].Name), a.id, AzShow.Flag(), displayName(b.in[AzShow].Name), f.show.subscriptionID, f.show.subscriptionID)
 		}
+		s.Spec.Subscription = &subscription{ID: a.id, State: a.state}
 	}
 	b.noteMissing(f)
 	return s, nil

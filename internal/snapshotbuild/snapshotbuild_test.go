@@ -293,8 +293,11 @@ func TestAccountGivesTheSubscription(t *testing.T) {
 	noteContaining(t, res, "spec.subscription.stateChangedAt")
 
 	other := edited(t, Account, func(v any) any { v.(map[string]any)["id"] = "0c8d4a52-8e11-4f0e-a3b2-91d5c7e6f4a8"; return v })
-	_, res = build(t, inputs(map[Kind]*Input{AzShow: file(t, AzShow), Account: other}), Options{})
-	noteContaining(t, res, "--account is subscription 0c8d4a52-8e11-4f0e-a3b2-91d5c7e6f4a8 but the cluster of --az-show is in subscription 3f6e1c2a")
+	// Another subscription's state is not this cluster's: an error, not a note.
+	_, err := Build(inputs(map[Kind]*Input{AzShow: file(t, AzShow), Account: other}), Options{CapturedAt: captured})
+	if err == nil || !strings.Contains(err.Error(), "is subscription 0c8d4a52-8e11-4f0e-a3b2-91d5c7e6f4a8 but the cluster of --az-show") {
+		t.Errorf("a subscription mismatch: err = %v", err)
+	}
 }
 
 func TestKubectlGetNodesGivesTheNodes(t *testing.T) {

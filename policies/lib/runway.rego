@@ -16,10 +16,11 @@ import data.lib.aksarc.versions
 
 # events are the changes ahead of a ClusterSnapshot, sorted by date (then rule and kind): each
 # {date (YYYY-MM-DD), daysLeft (calendar days from the as-of day), rule (the rule ID that starts
-# to fire on that date), kind, what (one sentence: what happens on that day)}. Only dates after
-# the as-of day; empty for any other document.
+# to fire on that date), kind, what (one sentence: what happens on that day)}. Dates from the
+# as-of day on (a limit counted from a time of day may be passed later that day; the evaluator
+# drops an event due today whose rule already fires); empty for any other document.
 events(doc, ctx) := [ev |
-	some x in sort([[e.date, e.rule, e.kind, e] | some e in _all(doc, ctx); e.daysLeft > 0])
+	some x in sort([[e.date, e.rule, e.kind, e] | some e in _all(doc, ctx); e.daysLeft >= 0])
 	ev := x[3]
 ]
 

@@ -77,16 +77,26 @@ test_events_are_sorted_by_date_then_rule if {
 	[e.rule | some e in es; e.date == "2025-11-24"] == ["AKSARC-040", "AKSARC-041"]
 }
 
-# Only dates after the as-of day: an event on the as-of day has begun (its finding says so).
-test_only_future_events if {
+# Dates from the as-of day on: an event due on the as-of day is kept, because a limit counted
+# from a time of day is passed later that day (the evaluator drops it once its rule fires).
+test_events_from_the_as_of_day_on if {
 	doc := testing.snapshot({})
 	event(doc, on("2026-07-31"), "versionEndOfSupport").daysLeft == 1
-	not has_kind(doc, on("2026-08-01"), "versionEndOfSupport")
+	event(doc, on("2026-08-01"), "versionEndOfSupport").daysLeft == 0
 	not has_kind(doc, on("2026-08-02"), "versionEndOfSupport")
 	every e in runway.events(doc, on("2025-11-01")) {
-		e.daysLeft > 0
+		e.daysLeft >= 0
 		e.daysLeft == dates.days_until(dates.ns("2025-11-01"), e.date)
 	}
+}
+
+# The reviewer's case: the last connection at 14:59:59 puts the 30-day limit at 14:59:59 on
+# 2025-11-05; judged at midnight that day AKSARC-044 does not fire yet, and the runway says so.
+test_a_limit_passed_later_on_the_as_of_day_is_still_ahead if {
+	doc := testing.snapshot({"platform": "AzureLocal", "connectivity": {"connectivityStatus": "Connected", "lastConnectivityTime": "2025-10-06T14:59:59Z"}})
+	some e in runway.events(doc, on("2025-11-05"))
+	e.rule == "AKSARC-044"
+	e.daysLeft == 0
 }
 
 test_other_documents_have_no_runway if {
