@@ -67,6 +67,15 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		}
 		opts = append(opts, evaluator.WithWaivers(waivers))
 	}
+	for _, sel := range []struct {
+		flag  string
+		value []string
+	}{{"--rules", *rules}, {"--skip-rules", *skipRules}} {
+		// An empty value (an unset CI variable) must not quietly select every rule.
+		if fs.Changed(strings.TrimPrefix(sel.flag, "--")) && strings.TrimSpace(strings.Join(sel.value, "")) == "" {
+			return fail(fmt.Errorf("%s: no rule given (an empty value)", sel.flag))
+		}
+	}
 	if len(*rules) > 0 || len(*skipRules) > 0 {
 		opts = append(opts, evaluator.WithRules(*rules, *skipRules))
 	}
@@ -92,6 +101,11 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	docs, err := evaluator.Load(fs.Args(), s.in)
 	if err != nil {
 		return fail(err)
+	}
+	// Nothing to judge is an input error, not a supported cluster: an empty file or an empty
+	// pipe (a snapshot command that failed upstream) must not pass.
+	if len(docs) == 0 {
+		return fail(fmt.Errorf("no Kubernetes object or ClusterSnapshot in %s", strings.Join(fs.Args(), ", ")))
 	}
 	// Without --as-of (or asOf in --data) the evaluator judges as of now.
 	report, err := ev.Evaluate(ctx, docs)

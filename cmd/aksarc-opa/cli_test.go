@@ -157,6 +157,8 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 		{"no command", nil, "Usage: aksarc-opa <command>"},
 		{"unknown command", []string{"chekc"}, `unknown command "chekc"`},
 		{"no input", []string{"check"}, "no input"},
+		{"empty stdin", []string{"check", "-"}, "no Kubernetes object or ClusterSnapshot in -"},
+		{"empty --rules", []string{"check", "--rules", "", "-"}, "--rules: no rule given (an empty value)"},
 		{"unknown flag", []string{"check", "--asof", "2025-11-01", bad}, "unknown flag: --asof"},
 		{"bad as-of", []string{"check", "--as-of", "11/01/2025", bad}, `--as-of: "11/01/2025" is not a date`},
 		{"bad platform", []string{"check", "--platform", "azurelocal", bad}, `platform "azurelocal": expected one of WindowsServer, AzureLocal`},

@@ -82,7 +82,7 @@ _over_count_pools(doc) := {c |
 	count(members) > limit.value
 	c := {
 		"message": sprintf(
-			"node pool %s of cluster %s has %d nodes but its %s is %d: %d node(s) joined outside the AKS Arc API, and agent nodes added or changed that way make the cluster unsupportable; scale the pool only with the AKS Arc tools and remove the extra nodes (%s)",
+			"node pool %s of cluster %s has %d nodes but its %s is %d: %d node(s) joined outside the AKS Arc API, and agent nodes added or changed that way make the cluster unsupportable; scale the pool only with the AKS Arc tools and remove the nodes AKS Arc did not create (the pool's nodes: %s)",
 			[pool.name, doc.metadata.name, count(members), limit.field, limit.value, count(members) - limit.value, concat(", ", sort(members))],
 		),
 		"details": {
