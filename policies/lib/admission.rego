@@ -99,6 +99,13 @@ exempt(review, _) if {
 	group in default_exempt_groups
 }
 
+# reported is true when a review's findings become violations: not a request of the platform's
+# own identities, and not an admission request for a ClusterSnapshot (audited instead).
+reported(review, parameters) if {
+	not exempt(review, parameters)
+	not snapshot_admission(review)
+}
+
 # violation turns a finding into a Gatekeeper violation when its severity is the Constraint's
 # (a deny Constraint reports deny findings, a warn Constraint warn findings).
 violation(f, parameters) := {

@@ -16,8 +16,7 @@ ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.c
 # violation reports the findings of the Constraint's severity, except on requests of the
 # platform's own identities and on admission requests for ClusterSnapshots (audited instead).
 violation contains v if {
-	not admission.exempt(input.review, input.parameters)
-	not admission.snapshot_admission(input.review)
+	admission.reported(input.review, input.parameters)
 	some f in findings
 	v := admission.violation(f, input.parameters)
 }
