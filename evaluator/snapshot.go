@@ -104,17 +104,23 @@ func explainProblem(u jsonschema.OutputUnit) (string, bool) {
 }
 
 // definitionDescription is the description of a definition of the snapshot schema.
-func definitionDescription(name string) string {
+func definitionDescription(name string) string { return schemaDescriptions()[name] }
+
+// schemaDescriptions reads the descriptions of the schema's definitions once.
+var schemaDescriptions = sync.OnceValue(func() map[string]string {
 	var doc struct {
 		Defs map[string]struct {
 			Description string `json:"description"`
 		} `json:"$defs"`
 	}
-	if json.Unmarshal(SnapshotSchema, &doc) != nil {
-		return ""
+	out := map[string]string{}
+	if json.Unmarshal(SnapshotSchema, &doc) == nil {
+		for name, d := range doc.Defs {
+			out[name] = d.Description
+		}
 	}
-	return doc.Defs[name].Description
-}
+	return out
+})
 
 func lowerFirst(s string) string {
 	if s == "" {

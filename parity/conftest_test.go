@@ -180,20 +180,28 @@ func requireFindings(t *testing.T, byFile map[string][]string) {
 	t.Fatal("the evaluator found nothing in the fixtures: the comparison would prove nothing")
 }
 
-// The parity test: conftest, given policies/ as the README says, finds on every fixture exactly
-// what the evaluator finds, on two dates (so that the date-driven rules fire on some of them).
-func TestConftestMatchesTheEvaluatorOnEveryFixture(t *testing.T) {
+// assertParity compares a runtime's findings with the evaluator's on every fixture, on each
+// parity date.
+func assertParity(t *testing.T, runtime string, findings func(t *testing.T, files []string, asOf string) map[string][]string) {
 	files := fixtureFiles(t)
 	for _, asOf := range parityDates {
 		t.Run(asOf, func(t *testing.T) {
-			fromConftest := conftestFindings(t, filepath.Join(repoRoot, "policies"), files, asOf)
-			fromEvaluator := evaluatorFindings(t, files, asOf)
-			requireFindings(t, fromEvaluator)
-			for _, d := range differences(files, fromConftest, fromEvaluator, "conftest", "evaluator") {
+			got := findings(t, files, asOf)
+			want := evaluatorFindings(t, files, asOf)
+			requireFindings(t, want)
+			for _, d := range differences(files, got, want, runtime, "evaluator") {
 				t.Error(d)
 			}
 		})
 	}
+}
+
+// The parity test: conftest, given policies/ as the README says, finds on every fixture exactly
+// what the evaluator finds, on two dates (so that the date-driven rules fire on some of them).
+func TestConftestMatchesTheEvaluatorOnEveryFixture(t *testing.T) {
+	assertParity(t, "conftest", func(t *testing.T, files []string, asOf string) map[string][]string {
+		return conftestFindings(t, filepath.Join(repoRoot, "policies"), files, asOf)
+	})
 }
 
 // The parity test can fail: a copy of the policies whose conftest entry point drops one rule

@@ -44,7 +44,7 @@ func gatekeeperFiles(ctx context.Context, fixturesDir string) (map[string][]byte
 	if err != nil {
 		return nil, err
 	}
-	in := gatekeeper.Inputs{Policies: policies.FS, Rules: ev.Rules(), Catalog: ev.Catalog(), Parameters: ev.DefaultParameters()}
+	in := gatekeeper.Inputs{Evaluator: ev, Policies: policies.FS}
 	areas, err := gatekeeper.Areas(in)
 	if err != nil {
 		return nil, err

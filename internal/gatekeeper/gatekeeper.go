@@ -31,10 +31,10 @@ const (
 
 // Inputs are what the resources are generated from.
 type Inputs struct {
-	Policies   fs.FS // policies.FS
-	Rules      []evaluator.Rule
-	Catalog    map[string]any // the embedded catalog, written into the templates
-	Parameters map[string]any // the thresholds' defaults, written into the Constraints
+	// Evaluator gives the rules, the embedded catalog (written into the templates), the
+	// thresholds' defaults (written into the Constraints) and judges the fixtures for the suites.
+	Evaluator *evaluator.Evaluator
+	Policies  fs.FS // policies.FS, the Rego the templates are made of
 }
 
 // Area is one ConstraintTemplate: a rule area with its entry point and rules.
@@ -73,7 +73,7 @@ func Areas(in Inputs) ([]*Area, error) {
 		if err := a.collect(in, modules, byPackage, m); err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
-		for _, r := range in.Rules {
+		for _, r := range in.Evaluator.Rules() {
 			if _, ok := a.packages[r.Package]; ok {
 				a.Rules = append(a.Rules, r)
 			}
@@ -145,7 +145,7 @@ func longestPackage(byPackage map[string][]string, ref string) string {
 // Gatekeeper does not parse annotations.
 func librarySource(in Inputs, file string, m *ast.Module) (string, error) {
 	if m.Package.Path.String() == embeddedCatalog {
-		value, err := json.MarshalIndent(in.Catalog, "", "  ")
+		value, err := json.MarshalIndent(in.Evaluator.Catalog(), "", "  ")
 		if err != nil {
 			return "", err
 		}

@@ -15,7 +15,7 @@ func inputs(t *testing.T) Inputs {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Inputs{Policies: policies.FS, Rules: ev.Rules(), Catalog: ev.Catalog(), Parameters: ev.DefaultParameters()}
+	return Inputs{Evaluator: ev, Policies: policies.FS}
 }
 
 // Every rule is in exactly one template, and a template inlines what Gatekeeper cannot read:
@@ -45,7 +45,7 @@ func TestEveryRuleIsInOneTemplate(t *testing.T) {
 			t.Errorf("%s: tabs left in the Rego (YAML would quote it)", a.Name)
 		}
 	}
-	for _, r := range in.Rules {
+	for _, r := range in.Evaluator.Rules() {
 		if seen[r.ID] == "" {
 			t.Errorf("%s is in no Gatekeeper template", r.ID)
 		}

@@ -75,7 +75,7 @@ func (a *Area) ruleIDs(sev evaluator.Severity) []string {
 // template is the area's ConstraintTemplate: Rego v1, the entry point and its libraries.
 func (a *Area) template(in Inputs) map[string]any {
 	params := map[string]any{}
-	for name := range in.Parameters {
+	for name := range in.Evaluator.DefaultParameters() {
 		params[name] = map[string]any{"type": "integer", "minimum": 0}
 	}
 	return map[string]any{
@@ -125,7 +125,7 @@ func (a *Area) template(in Inputs) map[string]any {
 
 // constraint is the area's Constraint for one severity; asOf pins the date (suites), "" is now.
 func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[string]any {
-	params := map[string]any{"severity": string(sev), "parameters": in.Parameters}
+	params := map[string]any{"severity": string(sev), "parameters": in.Evaluator.DefaultParameters()}
 	if asOf != "" {
 		params["asOf"] = asOf
 	}

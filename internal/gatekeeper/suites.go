@@ -29,7 +29,7 @@ type sample struct {
 // trigger, the disallowed object requested by the platform's own identity (never denied) and
 // by a user (denied).
 func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte, error) {
-	samples, err := loadSamples(fixtureFiles)
+	samples, err := loadSamples(in.Evaluator, fixtureFiles)
 	if err != nil {
 		return nil, err
 	}
@@ -203,11 +203,7 @@ func pick(id string, samples []sample) (date string, bad, good *sample) {
 	return "", nil, nil
 }
 
-func loadSamples(files []string) ([]sample, error) {
-	ev, err := evaluator.New(context.Background())
-	if err != nil {
-		return nil, err
-	}
+func loadSamples(ev *evaluator.Evaluator, files []string) ([]sample, error) {
 	var out []sample
 	for _, file := range files {
 		docs, err := evaluator.Load([]string{file}, nil)

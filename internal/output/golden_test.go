@@ -200,25 +200,40 @@ func TestGoldensAreComplete(t *testing.T) {
 	}
 }
 
+// goldens returns every golden file's name and content.
+func goldens(t *testing.T) map[string][]byte {
+	t.Helper()
+	dir := filepath.Join("testdata", "golden")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no goldens under %s: %v", dir, err)
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
 // Goldens must not depend on where the repository is checked out (the clock is pinned by
-// asOf, and no format writes the time of the run).
-func TestGoldensHoldNoAbsolutePath(t *testing.T) {
+// asOf, and no format writes the time of the run), and hold no escape code: they are rendered
+// as check renders a file or a pipe.
+func TestGoldensHoldNoAbsolutePathOrEscapeCode(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
 	root := filepath.Dir(filepath.Dir(wd))
-	entries, err := os.ReadDir(filepath.Join("testdata", "golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata", "golden", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, b := range goldens(t) {
 		if strings.Contains(string(b), root) || strings.Contains(string(b), "file://") {
-			t.Errorf("%s holds an absolute path", e.Name())
+			t.Errorf("%s holds an absolute path", name)
+		}
+		if strings.Contains(string(b), "\x1b") {
+			t.Errorf("%s holds an escape code", name)
 		}
 	}
 }

@@ -2,8 +2,6 @@ package output
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -110,21 +108,4 @@ func strip(s string) string {
 		s = strings.ReplaceAll(s, code, "")
 	}
 	return s
-}
-
-// No golden holds an escape code: goldens are rendered as check renders a file or a pipe.
-func TestGoldensHoldNoEscapeCodes(t *testing.T) {
-	entries, err := os.ReadDir(filepath.Join("testdata", "golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata", "golden", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if bytes.Contains(b, []byte("\x1b")) {
-			t.Errorf("%s holds an escape code", e.Name())
-		}
-	}
 }
