@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
-	"github.com/aksarc-opa/aksarc-opa/internal/output"
+	"github.com/aksarc-opa/aksarc-opa/output"
 )
 
 func runCheck(ctx context.Context, args []string, s streams) int {

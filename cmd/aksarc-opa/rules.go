@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
-	"github.com/aksarc-opa/aksarc-opa/internal/output"
+	"github.com/aksarc-opa/aksarc-opa/output"
 )
 
 func runRules(ctx context.Context, args []string, s streams) int {

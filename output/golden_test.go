@@ -37,7 +37,7 @@ var goldenCases = []struct {
 	// Waived findings (deny and warn, one on the waiver's last day), an expired waiver whose
 	// findings count again, an unused waiver.
 	{"waived", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml",
-		"fixtures/manifests/kube-system-foreign.yaml"}, "internal/output/testdata/waivers.yaml", nil, nil},
+		"fixtures/manifests/kube-system-foreign.yaml"}, "output/testdata/waivers.yaml", nil, nil},
 	// A partial run: rules skipped by ID and by name, their findings and not-evaluated entries left out.
 	{"rules-skipped", []string{"fixtures/snapshots/minimal.yaml", "fixtures/manifests/cni-cilium.yaml"}, "",
 		nil, []string{"AKSARC-010", "disconnected-too-long", "AKSARC-045"}},
@@ -73,7 +73,7 @@ func evaluatorWith(t *testing.T, waivers string, rules, skip []string) *evaluato
 	t.Helper()
 	opts := []evaluator.Option{evaluator.WithAsOf(asOf), evaluator.WithRules(rules, skip)}
 	if waivers != "" {
-		f, err := os.Open(filepath.Join("..", "..", filepath.FromSlash(waivers)))
+		f, err := os.Open(filepath.Join("..", filepath.FromSlash(waivers)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func evaluateWith(t *testing.T, ev *evaluator.Evaluator, inputs ...string) (*eva
 	t.Helper()
 	var docs []*evaluator.Document
 	for _, in := range inputs {
-		f, err := os.Open(filepath.Join("..", "..", filepath.FromSlash(in)))
+		f, err := os.Open(filepath.Join("..", filepath.FromSlash(in)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,10 +146,10 @@ func TestGoldens(t *testing.T) {
 				}
 				want, err := os.ReadFile(file)
 				if err != nil {
-					t.Fatalf("%v (run go test ./internal/output -update to create it)", err)
+					t.Fatalf("%v (run go test ./output -update to create it)", err)
 				}
 				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the output:\n%s\nIf the change is intended, run go test ./internal/output -update and review the diff.",
+					t.Errorf("%s differs from the output:\n%s\nIf the change is intended, run go test ./output -update and review the diff.",
 						file, firstDifference(string(want), string(got)))
 				}
 			})

@@ -9,7 +9,7 @@ import (
 // Every format shows a waived finding as waived, never as a failure, and lists the expired and
 // unused waivers; --fail-on-warn does not fail a waived warning.
 func TestWaivedFindingsInEveryFormat(t *testing.T) {
-	ev := evaluatorWith(t, "internal/output/testdata/waivers.yaml", nil, nil)
+	ev := evaluatorWith(t, "output/testdata/waivers.yaml", nil, nil)
 	_, docs, report := evaluateWith(t, ev, "fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml",
 		"fixtures/manifests/kube-system-foreign.yaml")
 	if report.Summary.Waived != 2 || len(report.ExpiredWaivers) != 1 || len(report.UnusedWaivers) != 1 {
@@ -82,8 +82,8 @@ func TestWaivedFindingsInEveryFormat(t *testing.T) {
 
 	// GitHub: notices for the waived findings, a warning on the waivers file for the expired one.
 	gh := string(render(t, "github", o, report))
-	if strings.Count(gh, "(waived ") != 2 || !strings.Contains(gh, "::warning file=internal/output/testdata/waivers.yaml,line=19,title=Expired waiver AKSARC-010::") ||
-		!strings.Contains(gh, "::notice file=internal/output/testdata/waivers.yaml,line=25,title=Unused waiver AKSARC-020::") ||
+	if strings.Count(gh, "(waived ") != 2 || !strings.Contains(gh, "::warning file=output/testdata/waivers.yaml,line=19,title=Expired waiver AKSARC-010::") ||
+		!strings.Contains(gh, "::notice file=output/testdata/waivers.yaml,line=25,title=Unused waiver AKSARC-020::") ||
 		strings.Count(gh, "::error ") != 2 {
 		t.Errorf("github:\n%s", gh)
 	}

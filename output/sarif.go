@@ -12,7 +12,7 @@ import (
 )
 
 // SARIFSchemaURI is the $schema of the SARIF log: the OASIS SARIF 2.1.0 (errata 01) schema, a
-// copy of which the tests validate against (internal/output/testdata).
+// copy of which the tests validate against (output/testdata).
 const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // InformationURI is where aksarc-opa is described (SARIF tool.driver.informationUri).

@@ -1,5 +1,7 @@
-// Package output renders an evaluation report in the formats of `aksarc-opa check -o`. Every
-// format implements Format, so the command picks one by name and knows nothing of the others.
+// Package output renders an evaluation report (evaluator.Report) in the formats of
+// `aksarc-opa check -o`: text, json, sarif, junit and github. Every format implements Format, so
+// a program picks one by name and knows nothing of the others; Go tools outside this module use
+// it to write exactly what the CLI writes.
 package output
 
 import (

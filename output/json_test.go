@@ -14,7 +14,7 @@ import (
 // "Top level", `summary`, `findings[]`, ...), its fields and whether each is optional.
 func docFields(t *testing.T) map[string]map[string]bool {
 	t.Helper()
-	f, err := os.Open("../../docs/report-json.md")
+	f, err := os.Open("../docs/report-json.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 			t.Fatalf("docs/report-json.md has no field table for %q (found %v)", section, keys(doc))
 		}
 	}
-	ev := evaluatorWith(t, "internal/output/testdata/waivers.yaml", nil, []string{"AKSARC-091"})
+	ev := evaluatorWith(t, "output/testdata/waivers.yaml", nil, []string{"AKSARC-091"})
 	_, _, report := evaluateWith(t, ev, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
 		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml")
 	var out map[string]any
@@ -138,7 +138,7 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	if out["schema"] != JSONSchemaVersion {
 		t.Errorf("schema %v", out["schema"])
 	}
-	b, err := os.ReadFile("../../docs/report-json.md")
+	b, err := os.ReadFile("../docs/report-json.md")
 	if err != nil {
 		t.Fatal(err)
 	}
