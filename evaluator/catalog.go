@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 )
 
 var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
@@ -13,21 +12,42 @@ var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 // checkCatalogOverride holds a catalog override to the shape of the embedded catalog, so that a
 // mistake is an error rather than a rule that silently stops firing: keys the catalog does not
 // have (except new entries of a map such as versions, which must look like their siblings),
-// values of another type, and dates that are not YYYY-MM-DD. null is allowed: it clears a value.
+// values of another type, and dates that are not YYYY-MM-DD. null switches off one keyed entry
+// (a version, a known issue, an API removal) or clears a field inside one; a null anywhere else
+// (a section, a limit, a platform) or one that removes every entry of a map would leave rules
+// with nothing to read, so it is an error that says how to leave a rule out instead.
 func checkCatalogOverride(base, override map[string]any) []string {
 	var problems []string
-	checkObject("catalog", base, override, false, &problems)
+	checkObject("catalog", base, override, false, false, &problems)
 	sort.Strings(problems)
 	return problems
 }
 
-func checkObject(path string, base, override map[string]any, open bool, problems *[]string) {
+// nullAdvice ends the message of a null that is not allowed.
+const nullAdvice = "null would leave the rules that read it with nothing to judge; to leave a rule out, use --skip-rules (or evaluator.WithRules), which the report lists as skipped"
+
+// checkObject checks an object of the override against its counterpart in the catalog. open is
+// true for a map of keyed entries (versions, releases, known issues, ...); inEntry is true inside
+// one of its entries.
+func checkObject(path string, base, override map[string]any, open, inEntry bool, problems *[]string) {
+	removed := 0
 	for k, v := range override {
 		p := path + "." + k
 		if strings.Contains(k, ".") {
 			p = fmt.Sprintf("%s[%q]", path, k)
 		}
 		want, known := base[k]
+		if v == nil {
+			switch {
+			case inEntry || open:
+				if known {
+					removed++
+				}
+			default:
+				*problems = append(*problems, fmt.Sprintf("%s: %s", p, nullAdvice))
+			}
+			continue
+		}
 		if known && open {
 			// An entry of a map such as versions may set any field its siblings have.
 			if shape, ok := siblingShape(base); ok {
@@ -43,14 +63,14 @@ func checkObject(path string, base, override map[string]any, open bool, problems
 			}
 			want = sibling
 		}
-		checkValue(p, want, v, problems)
+		checkValue(p, want, v, inEntry || open, problems)
+	}
+	if open && !inEntry && removed > 0 && removed == len(base) && len(override) == removed {
+		*problems = append(*problems, fmt.Sprintf("%s: every entry is set to null: %s", path, nullAdvice))
 	}
 }
 
-func checkValue(path string, want, got any, problems *[]string) {
-	if got == nil {
-		return
-	}
+func checkValue(path string, want, got any, inEntry bool, problems *[]string) {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
@@ -58,8 +78,10 @@ func checkValue(path string, want, got any, problems *[]string) {
 			*problems = append(*problems, fmt.Sprintf("%s: expected an object, got %s", path, describe(got)))
 			return
 		}
+		// The platforms are the policy's two variants, not entries a user may remove.
 		_, mapOfEntries := siblingShape(w)
-		checkObject(path, w, g, mapOfEntries, problems)
+		mapOfEntries = mapOfEntries && path != "catalog.platforms"
+		checkObject(path, w, g, mapOfEntries, inEntry, problems)
 	case []any:
 		if _, ok := got.([]any); !ok {
 			*problems = append(*problems, fmt.Sprintf("%s: expected a list, got %s", path, describe(got)))
@@ -71,7 +93,7 @@ func checkValue(path string, want, got any, problems *[]string) {
 			return
 		}
 		if isoDate.MatchString(w) {
-			if _, err := time.Parse(time.DateOnly, g); err != nil {
+			if _, err := ParseDate(g); err != nil {
 				*problems = append(*problems, fmt.Sprintf("%s: expected a date (YYYY-MM-DD), got %q", path, g))
 			}
 		}

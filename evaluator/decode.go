@@ -22,6 +22,7 @@ type Document struct {
 	Source Source
 	Object map[string]any
 	value  ast.Value
+	never  []string // snapshot fields that held Azure's "never" date, read as missing
 }
 
 // Resource identifies the document as findings do.
@@ -52,8 +53,11 @@ func NewDocument(obj map[string]any, src Source) (*Document, error) {
 		}
 	}
 	// Whatever claims to be a snapshot must fit the schema, so the Rego test of kind and group
-	// (lib/snapshot.rego) holds for every snapshot that reaches the policies.
+	// (lib/snapshot.rego) holds for every snapshot that reaches the policies. Azure's "never"
+	// date is a missing fact, not a date: the field is left out (and the report says so).
+	var never []string
 	if claimsSnapshot(obj) {
+		obj, never = withoutNever(obj)
 		if problems := validateSnapshot(obj); len(problems) > 0 {
 			return nil, &InputError{File: src.File, Document: src.Document, Item: src.Item, Line: src.Line,
 				Problems: append([]string{"ClusterSnapshot does not fit the schema"}, problems...)}
@@ -63,7 +67,7 @@ func NewDocument(obj map[string]any, src Source) (*Document, error) {
 	if err != nil {
 		return nil, inputError(src, "cannot convert for evaluation: %v", err)
 	}
-	return &Document{Source: src, Object: obj, value: v}, nil
+	return &Document{Source: src, Object: obj, value: v, never: never}, nil
 }
 
 // Decode reads every document of a YAML (multi-document) or JSON stream. kind: List documents

@@ -349,8 +349,13 @@ func runNotes(docs, snapshots []*Document, asOf time.Time) []string {
 		notes = append(notes, fmt.Sprintf("%d ClusterSnapshots in one run: the other documents are judged without a cluster, so Node objects are not checked for version skew and AKSARC-060 and AKSARC-070 assume the newest minor version the catalog knows; check one cluster per run", len(snapshots)))
 	}
 	for _, d := range snapshots {
+		for _, field := range d.never {
+			notes = append(notes, fmt.Sprintf("%s: %s is 0001-01-01T00:00:00Z, Azure's \"never\" value: read as a missing fact, so the rules that need it are not evaluated", d.Source, field))
+		}
+	}
+	for _, d := range snapshots {
 		spec, _ := d.Object["spec"].(map[string]any)
-		captured, err := time.Parse(time.RFC3339, str(spec["capturedAt"]))
+		captured, err := ParseTime(str(spec["capturedAt"]))
 		if err != nil {
 			continue
 		}

@@ -278,6 +278,10 @@ func TestEvaluateIsSafeForConcurrentUse(t *testing.T) {
 }
 
 func TestSettingsAreChecked(t *testing.T) {
+	everyVersion := map[string]any{}
+	for minor := range newEvaluator(t).Catalog()["versions"].(map[string]any) {
+		everyVersion[minor] = nil
+	}
 	cases := []struct {
 		name string
 		s    Settings
@@ -291,6 +295,11 @@ func TestSettingsAreChecked(t *testing.T) {
 		{"catalog: list for map", Settings{Catalog: map[string]any{"versions": []any{}}}, "catalog.versions: expected an object, got a list"},
 		{"catalog: bad date", Settings{Catalog: map[string]any{"versions": map[string]any{"1.29": map[string]any{"endOfSupport": "31/10/2025"}}}}, `catalog.versions["1.29"].endOfSupport: expected a date (YYYY-MM-DD), got "31/10/2025"`},
 		{"catalog: string for number", Settings{Catalog: map[string]any{"platforms": map[string]any{"WindowsServer": map[string]any{"limits": map[string]any{"stoppedOutOfSupportDays": "30"}}}}}, "catalog.platforms.WindowsServer.limits.stoppedOutOfSupportDays: expected a number, got a string"},
+		{"catalog: a section set to null", Settings{Catalog: map[string]any{"networking": nil}}, "catalog.networking: null would leave the rules that read it with nothing to judge; to leave a rule out, use --skip-rules"},
+		{"catalog: the inventory set to null", Settings{Catalog: map[string]any{"managedComponents": nil}}, "catalog.managedComponents: null would leave"},
+		{"catalog: a limit set to null", Settings{Catalog: map[string]any{"platforms": map[string]any{"WindowsServer": map[string]any{"limits": map[string]any{"disconnectedDays": nil}}}}}, "catalog.platforms.WindowsServer.limits.disconnectedDays: null would leave"},
+		{"catalog: a platform set to null", Settings{Catalog: map[string]any{"platforms": map[string]any{"AzureLocal": nil}}}, "catalog.platforms.AzureLocal: null would leave"},
+		{"catalog: every version set to null", Settings{Catalog: map[string]any{"versions": everyVersion}}, "catalog.versions: every entry is set to null"},
 		{"catalog: new version unlike its siblings", Settings{Catalog: map[string]any{"versions": map[string]any{"1.33": map[string]any{"released": "2026-02-01", "eos": "2027-02-01"}}}}, `catalog.versions["1.33"].eos: unknown catalog key`},
 	}
 	for _, c := range cases {
@@ -316,6 +325,21 @@ func TestLoadSettingsFile(t *testing.T) {
 	_, err = LoadSettings(bad)
 	if err == nil || !strings.Contains(err.Error(), "bad.yaml") || !strings.Contains(err.Error(), `unknown top-level key "catalog"`) ||
 		!strings.Contains(err.Error(), "aksarc_settings.asof: unknown setting") {
+		t.Fatalf("error = %v", err)
+	}
+}
+
+// A section whose every entry is commented out reads as null in YAML: an error naming the file
+// and the section, never a run that quietly judges nothing.
+func TestSettingsFileThatNullsASectionIsAnError(t *testing.T) {
+	file := t.TempDir() + "/settings.yaml"
+	writeFile(t, file, "aksarc_settings:\n  catalog:\n    versions:\n      # \"1.30\": {endOfSupport: \"2026-02-15\"}\n")
+	s, err := LoadSettings(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(context.Background(), WithSettings(s))
+	if err == nil || !strings.Contains(err.Error(), "catalog.versions: null would leave the rules that read it with nothing to judge") {
 		t.Fatalf("error = %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package evaluator
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -185,15 +186,13 @@ func (s Settings) document() map[string]any {
 }
 
 // ParseAsOf reads an evaluation date: RFC 3339 (2025-11-01T08:00:00Z) or a date (2025-11-01,
-// midnight UTC).
+// midnight UTC), as ParseTime reads every date.
 func ParseAsOf(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	t, err := ParseTime(s)
+	if errors.Is(err, ErrNever) {
+		return time.Time{}, fmt.Errorf("%q is not an evaluation date", s)
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD) or an RFC 3339 time (2025-11-01T08:00:00Z)", s)
+	return t, err
 }
 
 // quoted shows a value as the user wrote it: strings in quotes, numbers as written.

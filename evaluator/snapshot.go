@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -37,6 +38,27 @@ var snapshotSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
+	// Dates and times are read as every rule reads them (ParseTime), so a value the schema
+	// accepts is one the policies can compare.
+	c.RegisterFormat(&jsonschema.Format{Name: "date-time", Validate: func(v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return nil
+		}
+		if !rfc3339Shape.MatchString(s) {
+			return errors.New("not an RFC 3339 time")
+		}
+		_, err := ParseTime(s)
+		return err
+	}})
+	c.RegisterFormat(&jsonschema.Format{Name: "date", Validate: func(v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return nil
+		}
+		_, err := ParseDate(s)
+		return err
+	}})
 	const url = "clustersnapshot.v1alpha1.json"
 	if err := c.AddResource(url, doc); err != nil {
 		return nil, err
@@ -91,6 +113,14 @@ func explainProblem(u jsonschema.OutputUnit) (string, bool) {
 	loc := u.AbsoluteKeywordLocation
 	if strings.HasSuffix(loc, "/$defs/reportedVersion/anyOf/1/const") {
 		return "", false
+	}
+	// A timestamp is a date-time or a date: one line says why it is neither, as ParseTime reads it.
+	if f, isFormat := u.Error.Kind.(*kind.Format); isFormat && strings.Contains(loc, "#/$defs/timestamp/anyOf/") {
+		if s, ok := f.Got.(string); ok {
+			if _, err := ParseTime(s); err != nil {
+				return err.Error(), true
+			}
+		}
 	}
 	if p, isPattern := u.Error.Kind.(*kind.Pattern); isPattern {
 		if i := strings.Index(loc, "#/$defs/"); i >= 0 && strings.HasSuffix(loc, "/pattern") {
@@ -160,4 +190,53 @@ func isIndex(s string) bool {
 		}
 	}
 	return true
+}
+
+// withoutNever returns the snapshot without the fields that hold Azure's "never" date
+// (0001-01-01T00:00:00Z, ErrNever), and their paths; the object is copied only when one is found.
+func withoutNever(obj map[string]any) (map[string]any, []string) {
+	var paths []string
+	var walk func(m map[string]any, path string) map[string]any
+	walk = func(m map[string]any, path string) map[string]any {
+		var out map[string]any
+		for k, v := range m {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			var replace any
+			drop := false
+			switch x := v.(type) {
+			case string:
+				if _, err := ParseTime(x); errors.Is(err, ErrNever) {
+					drop = true
+					paths = append(paths, p)
+				}
+			case map[string]any:
+				if c := walk(x, p); c != nil {
+					replace = c
+				}
+			}
+			if !drop && replace == nil {
+				continue
+			}
+			if out == nil {
+				out = make(map[string]any, len(m))
+				for k2, v2 := range m {
+					out[k2] = v2
+				}
+			}
+			if drop {
+				delete(out, k)
+			} else {
+				out[k] = replace
+			}
+		}
+		return out
+	}
+	if c := walk(obj, ""); c != nil {
+		sort.Strings(paths)
+		return c, paths
+	}
+	return obj, nil
 }

@@ -258,15 +258,20 @@ func (w Waiver) checkValues() []string {
 			problems = append(problems, fmt.Sprintf("file %q: %v", w.File, err))
 		}
 	}
-	if _, err := time.Parse(time.DateOnly, w.Expires); w.Expires != "" && (err != nil || !isoDate.MatchString(w.Expires)) {
-		problems = append(problems, fmt.Sprintf("expires %q: expected a date YYYY-MM-DD (the last day the waiver holds)", w.Expires))
+	if _, err := ParseDate(w.Expires); w.Expires != "" && err != nil {
+		var te *TimeError
+		if errors.As(err, &te) && te.OutOfRange {
+			problems = append(problems, fmt.Sprintf("expires %v", err))
+		} else {
+			problems = append(problems, fmt.Sprintf("expires %q: expected a date YYYY-MM-DD (the last day the waiver holds)", w.Expires))
+		}
 	}
 	return problems
 }
 
 // inForce reports whether the waiver holds at t: through the whole of its expiry day, UTC.
 func (w Waiver) inForce(t time.Time) bool {
-	last, err := time.Parse(time.DateOnly, w.Expires)
+	last, err := ParseDate(w.Expires)
 	return err == nil && t.Before(last.AddDate(0, 0, 1))
 }
 

@@ -2,9 +2,12 @@ package snapshotbuild
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
 // reader reads one input. A value that is missing or null is not given; a value of the wrong
@@ -144,21 +147,32 @@ func (r *reader) stringMap(m map[string]any, key, where string) map[string]strin
 }
 
 // timestamp reads an ARM time ("2022-11-04T14:59:59.050000+00:00") as RFC 3339 in UTC, to the
-// second (rounded down, so never later than it was).
+// second (rounded down, so never later than it was). Azure's "never" (0001-01-01T00:00:00Z) and
+// a time the rules cannot judge are left out, never written as a date.
 func (r *reader) timestamp(m map[string]any, key, where string) string {
 	s := r.str(m, key, where)
 	if s == "" {
 		return ""
 	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		if t, err = time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
+			r.b.note("%s %s: %s %q has no time zone; read as UTC (Azure Resource Manager times are UTC)", r.kind.Flag(), baseName(r.in.Name), where, s)
+		}
 	}
-	if t, err := time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
-		r.b.note("%s %s: %s %q has no time zone; read as UTC (Azure Resource Manager times are UTC)", r.kind.Flag(), baseName(r.in.Name), where, s)
-		return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+	if err != nil {
+		r.leftOut(where, "is %q, not a time (RFC 3339, e.g. 2022-11-04T14:59:59.050000+00:00)", s)
+		return ""
 	}
-	r.leftOut(where, "is %q, not a time (RFC 3339, e.g. 2022-11-04T14:59:59.050000+00:00)", s)
-	return ""
+	out := t.UTC().Truncate(time.Second).Format(time.RFC3339)
+	if _, err := evaluator.ParseTime(out); errors.Is(err, evaluator.ErrNever) {
+		r.leftOut(where, "is %q, Azure's \"never\" value, not a date: the fact is missing", s)
+		return ""
+	} else if err != nil {
+		r.leftOut(where, "%v", err)
+		return ""
+	}
+	return out
 }
 
 // showFacts is what az aksarc show says.

@@ -275,6 +275,21 @@ func TestConnectivityTimesAreNormalizedToUTC(t *testing.T) {
 	noteContaining(t, res, `lastConnectivityTime is "last Tuesday", not a time`)
 }
 
+// Azure prints 0001-01-01T00:00:00Z for a cluster that never connected: a missing fact, so the
+// snapshot leaves it out (AKSARC-044 is then not evaluated), never a date 2,000 years old.
+func TestAzureNeverIsLeftOutNotWrittenAsADate(t *testing.T) {
+	for in, note := range map[string]string{
+		"0001-01-01T00:00:00Z":      `"never" value`,
+		"0001-01-01T00:00:00+00:00": `"never" value`,
+		"2300-01-01T00:00:00Z":      "outside what can be judged",
+	} {
+		ck := edited(t, ConnectedK8s, func(v any) any { v.(map[string]any)["lastConnectivityTime"] = in; return v })
+		m, res := build(t, inputs(map[Kind]*Input{ConnectedK8s: ck}), Options{})
+		absent(t, m, "spec.connectivity.lastConnectivityTime")
+		noteContaining(t, res, note)
+	}
+}
+
 func TestConnectedK8sFromTheRESTAPINestsItsProperties(t *testing.T) {
 	ck := raw("rest.json", `{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/lab-1",
 	  "name": "lab-1", "type": "Microsoft.Kubernetes/connectedClusters",

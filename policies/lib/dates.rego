@@ -6,16 +6,17 @@ package lib.aksarc.dates
 
 day_ns := ((24 * 60) * 60) * 1000000000
 
-# ns returns the nanoseconds of an RFC 3339 timestamp or a YYYY-MM-DD date (midnight UTC).
-# It is undefined for anything else, so a rule that needs a malformed date does not fire.
-ns(s) := time.parse_rfc3339_ns(s) if {
+# ns returns the nanoseconds of an RFC 3339 timestamp ("t" and "z" may be lowercase, as RFC 3339
+# allows) or a YYYY-MM-DD date (midnight UTC). It is undefined for anything else; the evaluator
+# refuses such a snapshot before it reaches a rule (evaluator.ParseTime).
+ns(s) := time.parse_rfc3339_ns(upper(s)) if {
 	is_string(s)
-	contains(s, "T")
+	contains(upper(s), "T")
 }
 
 ns(s) := time.parse_ns("2006-01-02", s) if {
 	is_string(s)
-	not contains(s, "T")
+	not contains(upper(s), "T")
 }
 
 # date formats nanoseconds as YYYY-MM-DD (UTC).

@@ -35,3 +35,7 @@ test_as_of_for_never_precedes_the_start if {
 	dates.as_of_for(as_of, "2025-10-31T06:00:00Z") == as_of
 	dates.elapsed_days(dates.as_of_for(as_of, "2025-11-01T06:00:00Z"), "2025-11-01T06:00:00Z") == 0
 }
+
+test_ns_reads_lowercase_t_and_z if {
+	dates.ns("2025-11-01t08:00:00z") == dates.ns("2025-11-01T08:00:00Z")
+}
