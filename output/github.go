@@ -20,6 +20,7 @@ import (
 type GitHub struct{}
 
 func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
+	r = defused(r) // values from the input stay on their line (escape.go); the commands escape the rest
 	var b strings.Builder
 	for _, f := range r.Findings {
 		command := "warning"

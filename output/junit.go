@@ -86,6 +86,7 @@ type junitObject struct {
 }
 
 func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
+	r = defused(r) // names and messages come from the input (escape.go)
 	// Objects in input order: the documents checked, else the objects the report names.
 	var files []string
 	objects := map[string][]*junitObject{} // by file
@@ -104,7 +105,7 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 		return o
 	}
 	for _, d := range j.opts.Documents {
-		get(d.Resource(), d.Source)
+		get(defusedCopy(d.Resource()), defusedCopy(d.Source))
 	}
 	for _, f := range r.Findings {
 		o := get(f.Resource, f.Source)

@@ -21,6 +21,7 @@ type Text struct {
 }
 
 func (t Text) Write(w io.Writer, r *evaluator.Report) error {
+	r = defused(r) // names and messages come from the input (escape.go)
 	s := r.Summary
 	var b strings.Builder
 	verdict := strings.ToUpper(string(s.Verdict))
