@@ -208,8 +208,12 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	findings := []Finding{}
 	notEvaluated := []NotEvaluated{}
 	runway := []RunwayEvent{} // per snapshot in input order, each by date then rule
+	owned := owners(docs)
 	for i, res := range results {
 		sortFindings(res.findings)
+		for j := range res.findings {
+			res.findings[j].Owner = owned[i]
+		}
 		findings = append(findings, res.findings...)
 		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], res)...)
 		fired := map[string]bool{}

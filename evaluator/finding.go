@@ -61,6 +61,10 @@ type Finding struct {
 	Resource      Resource       `json:"resource"`
 	Source        Source         `json:"source"`
 	Details       map[string]any `json:"details,omitempty"`
+	// Owner, when set, is the object of the same run that owns this one (through
+	// metadata.ownerReferences, to the top: a Pod's Deployment); the text report shows the
+	// finding under it.
+	Owner *Owner `json:"owner,omitempty"`
 	// Waiver, when set, is the waiver in force that accepts this finding: it stays in the
 	// report but counts as waived, not toward the verdict or the exit code.
 	Waiver *Waiver `json:"waiver,omitempty"`

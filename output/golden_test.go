@@ -38,6 +38,8 @@ var goldenCases = []struct {
 	// findings count again, an unused waiver.
 	{"waived", []string{"fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml",
 		"fixtures/manifests/kube-system-foreign.yaml"}, "output/testdata/waivers.yaml", nil, nil},
+	// A cluster dump: Deployments with their ReplicaSets and Pods (owners in the run).
+	{"owned-dump", []string{"fixtures/cluster/deployment-dump.yaml"}, "", nil, nil},
 	// A partial run: rules skipped by ID and by name, their findings and not-evaluated entries left out.
 	{"rules-skipped", []string{"fixtures/snapshots/minimal.yaml", "fixtures/manifests/cni-cilium.yaml"}, "",
 		nil, []string{"AKSARC-010", "disconnected-too-long", "AKSARC-045"}},
@@ -50,6 +52,7 @@ var goldenExt = map[string]string{
 	"sarif":  ".sarif",
 	"junit":  ".junit.xml",
 	"github": ".github.txt",
+	"table":  ".table.txt",
 }
 
 var testEvaluator = sync.OnceValues(func() (*evaluator.Evaluator, error) {

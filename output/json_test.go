@@ -51,14 +51,14 @@ func docFields(t *testing.T) map[string]map[string]bool {
 func TestJSONReportMatchesDocs(t *testing.T) {
 	doc := docFields(t)
 	for _, section := range []string{"", "summary", "findings[]", "notEvaluated[]", "runway[]", "resource", "source",
-		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]"} {
+		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]", "findings[].owner"} {
 		if len(doc[section]) == 0 {
 			t.Fatalf("docs/report-json.md has no field table for %q (found %v)", section, keys(doc))
 		}
 	}
 	ev := evaluatorWith(t, "output/testdata/waivers.yaml", nil, []string{"AKSARC-091"})
 	_, _, report := evaluateWith(t, ev, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
-		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml")
+		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml", "fixtures/cluster/deployment-dump.yaml")
 	var out map[string]any
 	if err := json.Unmarshal(render(t, "json", Options{}, report), &out); err != nil {
 		t.Fatal(err)
@@ -111,6 +111,11 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	for _, f := range out["findings"].([]any) {
 		if w, ok := f.(map[string]any)["waiver"]; ok {
 			noteWaiver(w)
+		}
+		if o, ok := f.(map[string]any)["owner"]; ok {
+			note("findings[].owner", o)
+			note("resource", o.(map[string]any)["resource"])
+			note("source", o.(map[string]any)["source"])
 		}
 	}
 	for _, w := range out["unusedWaivers"].([]any) {

@@ -236,6 +236,9 @@ func writeFinding(b *strings.Builder, f evaluator.Finding) {
 	fmt.Fprintf(b, "%s %s %s: %s\n", marker(f), f.RuleID, f.Name, f.Title)
 	fmt.Fprintf(b, "  Object:  %s\n", object(f.Resource))
 	fmt.Fprintf(b, "  Where:   %s\n", f.Source)
+	if f.Owner != nil {
+		fmt.Fprintf(b, "  Owner:   %s (%s)\n", object(f.Owner.Resource), f.Owner.Source)
+	}
 	fmt.Fprintf(b, "  Finding: %s\n", f.Message)
 	fmt.Fprintf(b, "  Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
 	fmt.Fprintf(b, "  Fix:     %s\n", f.Remediation)

@@ -32,6 +32,10 @@ type Options struct {
 	FailOnWarn bool
 	// ToolVersion is the version of aksarc-opa (SARIF tool.driver.version); omitted when empty.
 	ToolVersion string
+	// StdinName is the file SARIF locates documents read from standard input at (code scanning
+	// needs a file for every result): the chart or folder that was rendered, say; default
+	// DefaultStdinName. The other formats show standard input as "-".
+	StdinName string
 	// Color is colour in the text report (deny red, warn yellow, supported green). The command
 	// sets it only for a terminal without NO_COLOR, or for --color always; never in a file.
 	Color bool
@@ -58,6 +62,7 @@ var formats = map[string]Format{
 	"sarif":  SARIF{},
 	"junit":  JUnit{},
 	"github": GitHub{},
+	"table":  Table{},
 }
 
 // Descriptions says in a few words what each format is (`check --help`).
@@ -67,6 +72,7 @@ var Descriptions = map[string]string{
 	"sarif":  "SARIF 2.1.0 for code scanning (every rule, results with file and line)",
 	"junit":  "JUnit XML for CI test reports (a test suite per file, a test case per object and rule)",
 	"github": "GitHub Actions workflow commands (annotations with file and line)",
+	"table":  "one line per finding (severity, rule, object, where, finding), for big runs",
 }
 
 // Names lists the formats, sorted.

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -103,7 +104,16 @@ type sarifResult struct {
 	Message      sarifText          `json:"message"`
 	Locations    []sarifLocation    `json:"locations"`
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-	Properties   sarifResultProps   `json:"properties"`
+	// RelatedLocations holds the owner of the object (a Pod's Deployment), when it is in the run.
+	RelatedLocations []sarifRelated   `json:"relatedLocations,omitempty"`
+	Properties       sarifResultProps `json:"properties"`
+}
+
+// sarifRelated is a location related to a result: the object's owner.
+type sarifRelated struct {
+	ID      int       `json:"id"`
+	Message sarifText `json:"message"`
+	sarifLocation
 }
 
 // sarifSuppression is a waiver of a result: kind external (the waiver is not in the file of the
@@ -129,6 +139,7 @@ type sarifResultProps struct {
 	Document int                `json:"document,omitempty"`
 	Item     int                `json:"item,omitempty"`
 	Details  map[string]any     `json:"details,omitempty"`
+	Owner    string             `json:"owner,omitempty"`
 }
 
 type sarifLocation struct {
@@ -214,19 +225,28 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 		},
 	}
 	for _, f := range r.Findings {
+		var related []sarifRelated
+		owner := ""
+		if f.Owner != nil {
+			owner = object(f.Owner.Resource)
+			related = []sarifRelated{{ID: 1, Message: sarifText{Text: "owner: " + owner},
+				sarifLocation: s.locate(f.Owner.Resource, f.Owner.Source)}}
+		}
 		run.Results = append(run.Results, sarifResult{
-			RuleID:       f.RuleID,
-			RuleIndex:    index[f.RuleID],
-			Level:        sarifLevel(f.Severity),
-			Message:      sarifText{Text: f.Message},
-			Locations:    []sarifLocation{sarifLocate(f.Resource, f.Source)},
-			Suppressions: sarifSuppressions(f.Waiver),
+			RelatedLocations: related,
+			RuleID:           f.RuleID,
+			RuleIndex:        index[f.RuleID],
+			Level:            sarifLevel(f.Severity),
+			Message:          sarifText{Text: f.Message},
+			Locations:        []sarifLocation{s.locate(f.Resource, f.Source)},
+			Suppressions:     sarifSuppressions(f.Waiver),
 			Properties: sarifResultProps{
 				Severity: f.Severity,
 				Object:   object(f.Resource),
 				Document: f.Source.Document,
 				Item:     f.Source.Item,
 				Details:  f.Details,
+				Owner:    owner,
 			},
 		})
 	}
@@ -240,7 +260,7 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 			Level: "note",
 			Message: sarifText{Text: fmt.Sprintf("%s %s was not evaluated on %s: needs %s",
 				n.RuleID, n.Name, object(n.Resource), strings.Join(n.Missing, "; "))},
-			Locations:      []sarifLocation{sarifLocate(n.Resource, n.Source)},
+			Locations:      []sarifLocation{s.locate(n.Resource, n.Source)},
 			AssociatedRule: ref,
 		})
 	}
@@ -374,16 +394,24 @@ func sarifLevel(s evaluator.Severity) string {
 	return "warning"
 }
 
-// sarifLocate places an object: its file (as given, a relative URI reference; standard input
-// has none) and line, and the object itself as a logical location.
-func sarifLocate(res evaluator.Resource, src evaluator.Source) sarifLocation {
+// DefaultStdinName is the artifact that stands for standard input in SARIF when
+// Options.StdinName is empty: code scanning needs a file for every result.
+const DefaultStdinName = "stdin"
+
+// locate places an object: its file (as given, a relative URI reference; standard input is
+// Options.StdinName, else DefaultStdinName) and line, and the object itself as a logical location.
+func (s SARIF) locate(res evaluator.Resource, src evaluator.Source) sarifLocation {
 	loc := sarifLocation{LogicalLocations: []sarifLogical{{
 		Name:               res.Name,
 		FullyQualifiedName: qualifiedName(res),
 		Kind:               "resource",
 		Properties:         sarifLogicalProps{APIVersion: res.APIVersion, Kind: res.Kind, Namespace: res.Namespace},
 	}}}
-	if uri, ok := artifactURI(src.File); ok {
+	file := src.File
+	if file == "-" {
+		file = cmp.Or(s.opts.StdinName, DefaultStdinName)
+	}
+	if uri, ok := artifactURI(file); ok {
 		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}
 		if src.Line > 0 {
 			loc.PhysicalLocation.Region = &sarifRegion{StartLine: src.Line}

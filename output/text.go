@@ -42,24 +42,8 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 		fmt.Fprintf(&b, "Note: %s.\n", n)
 	}
 	t.writeRunway(&b, r.Runway)
-	for _, group := range byObject(r.Findings) {
-		f := group[0]
-		b.WriteString("\n")
-		fmt.Fprintf(&b, "Object:  %s (%s)\n", object(f.Resource), counts(group))
-		fmt.Fprintf(&b, "Where:   %s\n", f.Source)
-		sortSeverity(group)
-		for i := 0; i < len(group); {
-			f := group[i]
-			fmt.Fprintf(&b, "  %s %s %s: %s\n", t.paint(findingColor(f), marker(f)), f.RuleID, f.Name, f.Title)
-			for ; i < len(group) && group[i].RuleID == f.RuleID && (group[i].Waiver == nil) == (f.Waiver == nil); i++ {
-				fmt.Fprintf(&b, "    Finding: %s\n", group[i].Message)
-			}
-			if f.Waiver != nil {
-				fmt.Fprintf(&b, "    Waived:  %s\n", waivedBy(f.Waiver))
-			}
-			fmt.Fprintf(&b, "    Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
-			fmt.Fprintf(&b, "    Fix:     %s\n", f.Remediation)
-		}
+	for _, blk := range byOwner(r.Findings) {
+		t.writeBlock(&b, blk)
 	}
 	if len(r.Findings) == 0 {
 		if s.Complete {
@@ -91,24 +75,146 @@ func byObject(findings []evaluator.Finding) [][]evaluator.Finding {
 	return groups
 }
 
+// block is what the text report shows under one object: its own findings and those of the
+// objects of the run it owns (a Deployment's ReplicaSets and Pods).
+type block struct {
+	resource evaluator.Resource
+	source   evaluator.Source
+	own      []evaluator.Finding
+	owned    []evaluator.Finding
+}
+
+// byOwner gathers the findings by object, in input order, with the findings of owned objects
+// under their owner (which appears where its first finding, or its first owned object's, does).
+func byOwner(findings []evaluator.Finding) []*block {
+	var blocks []*block
+	index := map[evaluator.Source]*block{}
+	get := func(res evaluator.Resource, src evaluator.Source) *block {
+		key := evaluator.Source{File: src.File, Document: src.Document, Item: src.Item}
+		if b, ok := index[key]; ok {
+			return b
+		}
+		b := &block{resource: res, source: src}
+		index[key] = b
+		blocks = append(blocks, b)
+		return b
+	}
+	for _, group := range byObject(findings) {
+		f := group[0]
+		if f.Owner != nil {
+			b := get(f.Owner.Resource, f.Owner.Source)
+			b.owned = append(b.owned, group...)
+			continue
+		}
+		b := get(f.Resource, f.Source)
+		b.own = append(b.own, group...)
+	}
+	return blocks
+}
+
+// writeBlock writes one object and its findings: per rule, the object's own findings, then the
+// objects it owns that have the same finding, counted by kind ("Also on: 1 ReplicaSet and 12
+// Pods of it"); a rule that fired only on owned objects shows the first one's finding.
+func (t Text) writeBlock(b *strings.Builder, blk *block) {
+	b.WriteString("\n")
+	head := counts(blk.own)
+	if len(blk.owned) > 0 {
+		more := fmt.Sprintf("%s on %s of it", plural(len(blk.owned), "more finding", "more findings"), kindCounts(blk.owned))
+		if head == "" {
+			head = more
+		} else {
+			head += "; " + more
+		}
+	}
+	fmt.Fprintf(b, "Object:  %s (%s)\n", object(blk.resource), head)
+	fmt.Fprintf(b, "Where:   %s\n", blk.source)
+	all := append(append([]evaluator.Finding(nil), blk.own...), blk.owned...)
+	// Deny, warn, waived; by rule within each, so that owned objects' findings join their
+	// rule's group (each object's own findings come by rule ID already).
+	sort.SliceStable(all, func(i, j int) bool {
+		if ri, rj := rank(all[i]), rank(all[j]); ri != rj {
+			return ri < rj
+		}
+		return all[i].RuleID < all[j].RuleID
+	})
+	for i := 0; i < len(all); {
+		f := all[i]
+		j := i + 1
+		for j < len(all) && all[j].RuleID == f.RuleID && (all[j].Waiver == nil) == (f.Waiver == nil) {
+			j++
+		}
+		var own, owned []evaluator.Finding
+		for _, g := range all[i:j] {
+			if g.Owner == nil {
+				own = append(own, g)
+			} else {
+				owned = append(owned, g)
+			}
+		}
+		fmt.Fprintf(b, "  %s %s %s: %s\n", t.paint(findingColor(f), marker(f)), f.RuleID, f.Name, f.Title)
+		for _, g := range own {
+			fmt.Fprintf(b, "    Finding: %s\n", g.Message)
+		}
+		if len(owned) > 0 {
+			if len(own) == 0 {
+				fmt.Fprintf(b, "    Finding: %s\n", owned[0].Message)
+				fmt.Fprintf(b, "    On:      %s of it (the first: %s)\n", kindCounts(owned), owned[0].Source)
+			} else {
+				fmt.Fprintf(b, "    Also on: %s of it\n", kindCounts(owned))
+			}
+		}
+		if f.Waiver != nil {
+			fmt.Fprintf(b, "    Waived:  %s\n", waivedBy(f.Waiver))
+		}
+		fmt.Fprintf(b, "    Policy:  %s (%s)\n", f.PolicySection, f.PolicyURL)
+		fmt.Fprintf(b, "    Fix:     %s\n", f.Remediation)
+		i = j
+	}
+}
+
+// kindCounts counts the distinct objects of the findings by kind, in order of appearance:
+// "1 ReplicaSet and 12 Pods".
+func kindCounts(findings []evaluator.Finding) string {
+	var kinds []string
+	n := map[string]int{}
+	seen := map[evaluator.Source]bool{}
+	for _, f := range findings {
+		key := evaluator.Source{File: f.Source.File, Document: f.Source.Document, Item: f.Source.Item}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if n[f.Resource.Kind] == 0 {
+			kinds = append(kinds, f.Resource.Kind)
+		}
+		n[f.Resource.Kind]++
+	}
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = plural(n[k], k, k+"s")
+	}
+	switch len(parts) {
+	case 1:
+		return parts[0]
+	default:
+		return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+}
+
 func sameDocument(a, b evaluator.Source) bool {
 	return a.File == b.File && a.Document == b.Document && a.Item == b.Item
 }
 
-// sortSeverity puts deny findings before warn findings, and waived findings after both,
-// keeping the rule order within each.
-func sortSeverity(group []evaluator.Finding) {
-	rank := func(f evaluator.Finding) int {
-		r := 0
-		if f.Severity != evaluator.SeverityDeny {
-			r = 1
-		}
-		if f.Waiver != nil {
-			r += 2
-		}
-		return r
+// rank orders deny before warn, and waived after both.
+func rank(f evaluator.Finding) int {
+	r := 0
+	if f.Severity != evaluator.SeverityDeny {
+		r = 1
 	}
-	sort.SliceStable(group, func(i, j int) bool { return rank(group[i]) < rank(group[j]) })
+	if f.Waiver != nil {
+		r += 2
+	}
+	return r
 }
 
 // counts says how many findings of each severity an object has: "2 denied, 1 at risk, 1 waived".

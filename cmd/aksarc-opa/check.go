@@ -22,6 +22,7 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	waiverFiles := fs.StringArray("waivers", nil, "waivers `FILE` (apiVersion: "+evaluator.WaiversAPIVersion+", kind: Waivers): findings accepted until a date; repeatable")
 	rules := fs.StringSlice("rules", nil, "run only these `RULES`: IDs or names, comma-separated, repeatable (default: all)")
 	skipRules := fs.StringSlice("skip-rules", nil, "skip these `RULES`: IDs or names, comma-separated, repeatable; wins over --rules")
+	stdinName := fs.String("stdin-name", "", "in SARIF, the file that documents read from standard input are located at (code scanning needs one; e.g. the chart that was rendered); default \""+output.DefaultStdinName+"\"")
 	if code, done := parseFlags(fs, args, s); done {
 		return code
 	}
@@ -119,6 +120,7 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 		Documents:   docs,
 		FailOnWarn:  *failOnWarn,
 		ToolVersion: buildVersion(),
+		StdinName:   *stdinName,
 		Color:       useColor, // the text report on a terminal (color.go)
 	})
 	if err := out.Write(s.out, report); err != nil {

@@ -109,6 +109,53 @@ func TestCheckReadsStdin(t *testing.T) {
 	}
 }
 
+// Code scanning needs a file for every SARIF result: standard input is located at "stdin", or at
+// the file --stdin-name gives (the chart that was rendered, say).
+func TestCheckSARIFFromStdinHasAPhysicalLocation(t *testing.T) {
+	src, err := os.ReadFile(fixtures + "/snapshots/subscription-deleted.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"": "stdin", "charts/shop": "charts/shop"} {
+		args := []string{"check", "-o", "sarif", "--as-of", "2025-11-01"}
+		if name != "" {
+			args = append(args, "--stdin-name", name)
+		}
+		r := cli(t, string(src), append(args, "-")...)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation *struct {
+							ArtifactLocation struct{ URI string }
+							Region           struct{ StartLine int }
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+			t.Fatalf("--stdin-name %q: %v\n%s%s", name, err, r.stdout, r.err)
+		}
+		for _, res := range log.Runs[0].Results {
+			loc := res.Locations[0].PhysicalLocation
+			if loc == nil || loc.ArtifactLocation.URI != want || loc.Region.StartLine != 2 {
+				t.Errorf("--stdin-name %q: location %+v, want %s line 2", name, loc, want)
+			}
+		}
+	}
+}
+
+// -o table writes one line per finding, owned objects too, then the verdict.
+func TestCheckTableIsOneLinePerFinding(t *testing.T) {
+	r := cli(t, "", "check", "-o", "table", "--as-of", "2025-11-01", fixtures+"/cluster/deployment-dump.yaml")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != exitFindings || len(lines) != 1+9+1 || !strings.HasPrefix(lines[0], "SEVERITY") ||
+		!strings.HasPrefix(lines[len(lines)-1], "Verdict: OUT OF SUPPORT") {
+		t.Fatalf("code %d, %d lines\n%s%s", r.code, len(lines), r.stdout, r.err)
+	}
+}
+
 func TestCheckPlatformFlagAppliesToSnapshotsWithoutPlatform(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "s.yaml")
