@@ -7,7 +7,10 @@ import (
 	"strings"
 )
 
-var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+var (
+	isoDate   = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	monthDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
+)
 
 // checkCatalogOverride holds a catalog override to the shape of the embedded catalog, so that a
 // mistake is an error rather than a rule that silently stops firing: keys the catalog does not
@@ -92,9 +95,15 @@ func checkValue(path string, want, got any, inEntry bool, problems *[]string) {
 			*problems = append(*problems, fmt.Sprintf("%s: expected a string, got %s", path, describe(got)))
 			return
 		}
-		if isoDate.MatchString(w) {
-			if _, err := ParseDate(g); err != nil {
-				*problems = append(*problems, fmt.Sprintf("%s: expected a date (YYYY-MM-DD), got %q", path, g))
+		// A catalog date is a day, or a month where the source gives only the month (read as
+		// its last day): an override may give either, never something the rules cannot read.
+		if isoDate.MatchString(w) || monthDate.MatchString(w) {
+			day := g
+			if monthDate.MatchString(g) {
+				day = g + "-01"
+			}
+			if _, err := ParseDate(day); err != nil {
+				*problems = append(*problems, fmt.Sprintf("%s: expected a date (YYYY-MM-DD, or YYYY-MM for a month), got %q", path, g))
 			}
 		}
 	case bool:

@@ -137,10 +137,28 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 
 	hosts := obj(obj(platforms["WindowsServer"])["hostProducts"])
 	if len(hosts) > 0 {
-		b.WriteString("\n## Windows Server host products\n\n| product | editions | end of support | exempt from the 30-day connection | note |\n|---|---|---|---|---|\n")
+		b.WriteString("\n## Windows Server host products\n\n| product | editions | end of support | note |\n|---|---|---|---|\n")
 		for _, h := range slices.Sorted(maps.Keys(hosts)) {
 			v := obj(hosts[h])
-			fmt.Fprintf(b, "| [%s](%s) | %s | %s | %s | %s |\n", h, scalar(v["source"]), joinAny(v["editions"]), scalar(v["endOfSupport"]), yesNo(v["disconnectExempt"]), cell(v["note"]))
+			fmt.Fprintf(b, "| [%s](%s) | %s | %s | %s |\n", h, scalar(v["source"]), joinAny(v["editions"]), scalar(v["endOfSupport"]), cell(v["note"]))
+		}
+	}
+	if pools := obj(c["nodePoolOS"]); len(obj(pools["skus"])) > 0 {
+		skus := obj(pools["skus"])
+		fmt.Fprintf(b, "\n## Windows node pool OS (AKSARC-024)\n\nA month (YYYY-MM) is the last month of support: AKSARC-024 denies from the first day after it. %s\n\n| osSKU | OS | retired after | replace with | note |\n|---|---|---|---|---|\n", oneLine(scalar(pools["note"])))
+		for _, k := range slices.Sorted(maps.Keys(skus)) {
+			v := obj(skus[k])
+			fmt.Fprintf(b, "| [%s](%s) | %s | %s | %s | %s |\n", k, scalar(v["source"]), scalar(v["os"]), scalar(v["retired"]), scalar(v["replacement"]), cell(v["note"]))
+		}
+	}
+	header := false
+	for _, p := range evaluator.Platforms {
+		if tools := obj(obj(platforms[p])["tools"]); len(tools) > 0 {
+			if !header {
+				header = true
+				b.WriteString("\n## Platform tools (named in messages)\n\n| platform | tools | upgrade | versions | add node pool | delete node pool |\n|---|---|---|---|---|---|\n")
+			}
+			fmt.Fprintf(b, "| %s | [%s](%s) | `%s` | `%s` | `%s` | `%s` |\n", p, scalar(tools["name"]), scalar(tools["source"]), scalar(tools["upgradeCluster"]), scalar(tools["listVersions"]), scalar(tools["addNodePool"]), scalar(tools["removeNodePool"]))
 		}
 	}
 	al := obj(platforms["AzureLocal"])

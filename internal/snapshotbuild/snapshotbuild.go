@@ -52,7 +52,7 @@ type Result struct {
 var (
 	provisioningStates  = []string{"Accepted", "Canceled", "Creating", "Deleting", "Failed", "Pending", "Succeeded", "Updating", "Upgrading"}
 	connectivityStates  = []string{"Connecting", "Connected", "Offline", "Expired"}
-	subscriptionStates  = []string{"Enabled", "Warned", "PastDue", "Disabled", "Deleted"}
+	subscriptionStates  = []string{"Enabled", "Warned", "PastDue", "Disabled", "Expired", "Deleted"}
 	osTypes             = []string{"Linux", "Windows"}
 	versionPattern      = regexp.MustCompile(`^v?[0-9]+\.[0-9]+(\.[0-9]+)?([-+].+)?$`)
 	releasePattern      = regexp.MustCompile(`^[0-9]{4}(\.[0-9]+)*$`)

@@ -14,6 +14,16 @@ catalog := {
 	"platforms": {
 		"WindowsServer": {
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies",
+			# The tools of the platform, named in messages: AKS on Windows Server is run with the
+			# AksHci PowerShell module, not az aksarc.
+			"tools": {
+				"name": "the AksHci PowerShell module",
+				"upgradeCluster": "Update-AksHciCluster",
+				"listVersions": "Get-AksHciKubernetesVersion",
+				"addNodePool": "New-AksHciNodePool",
+				"removeNodePool": "Remove-AksHciNodePool",
+				"source": "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/",
+			},
 			"limits": {
 				# "The control planes for clusters in this state are out of support after 30 days"
 				"stoppedOutOfSupportDays": 30,
@@ -31,21 +41,18 @@ catalog := {
 				"Windows Server 2019": {
 					"editions": ["Datacenter"],
 					"endOfSupport": "2028-03-31",
-					"disconnectExempt": true,
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-windows-server-retirement",
 					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed). Windows Server 2019 itself: extended support to 2029-01-09. Sources disagree on Windows Server 2019 dates: AKS Arc retires Windows Server 2019 node pools (osSKU Windows2019) in March 2026, which concerns node images, not the host; the host date kept here is the AKS Arc retirement of Windows Server hosts.",
 				},
 				"Windows Server 2022": {
 					"editions": ["Datacenter", "Datacenter: Azure Edition"],
 					"endOfSupport": "2028-03-31",
-					"disconnectExempt": true,
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-windows-server-retirement",
 					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed). Sources disagree on Windows Server 2022 dates: Windows Server 2022 node pools (osSKU Windows2022) retire in March 2027, which concerns node images, not the host; the host date kept here is the AKS Arc retirement of Windows Server hosts.",
 				},
 				"Windows Server 2025": {
 					"editions": ["Datacenter", "Datacenter: Azure Edition"],
 					"endOfSupport": "2028-03-31",
-					"disconnectExempt": false,
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-windows-server-retirement",
 					"note": "AKS Arc on Windows Server hosts is retired in March 2028 (the day is not given; the end of the month is assumed).",
 				},
@@ -53,6 +60,14 @@ catalog := {
 		},
 		"AzureLocal": {
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/aks-on-azure-local-support-policy",
+			"tools": {
+				"name": "the az aksarc Azure CLI extension",
+				"upgradeCluster": "az aksarc upgrade",
+				"listVersions": "az aksarc get-versions",
+				"addNodePool": "az aksarc nodepool add",
+				"removeNodePool": "az aksarc nodepool delete",
+				"source": "https://learn.microsoft.com/cli/azure/aksarc",
+			},
 			"limits": {
 				"stoppedOutOfSupportDays": 30,
 				# Azure Local: a cluster stopped for more than 30 days can no longer be updated.
@@ -154,6 +169,8 @@ catalog := {
 	"kubernetesApis": kubernetes_apis,
 	# What customizes agent nodes (AKSARC-020, 021): agent_nodes.rego.
 	"agentNodes": agent_nodes,
+	# Windows node pool OS SKUs and their retirement (AKSARC-024): node_pool_os.rego.
+	"nodePoolOS": node_pool_os,
 	# How AKS Arc provisions nodes and networks (AKSARC-022, 023, 032): infrastructure.rego.
 	"infrastructure": infrastructure,
 	# What AKS Arc deploys and manages in kube-system, and the customer configuration Microsoft

@@ -19,6 +19,28 @@ ns(s) := time.parse_ns("2006-01-02", s) if {
 	not contains(upper(s), "T")
 }
 
+# last_day is the last day a catalog date stands for: the date itself (YYYY-MM-DD), or the last
+# day of the month for a date a source gives only to the month (YYYY-MM, "March 2026"), so that a
+# deny never fires before the month has ended.
+last_day(s) := s if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+}
+
+last_day(s) := date(time.add_date(ns(concat("", [s, "-01"])), 0, 1, 0) - day_ns) if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}$`, s)
+}
+
+# first_day_after is the day after the last day a catalog date stands for (last_day): the first
+# day on which a deny that the date bounds may fire.
+first_day_after(s) := add_days(last_day(s), 1)
+
+# precision says how exactly a catalog date is known: "day" (YYYY-MM-DD) or "month" (YYYY-MM).
+precision(s) := "day" if regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+
+precision(s) := "month" if regex.match(`^[0-9]{4}-[0-9]{2}$`, s)
+
 # date formats nanoseconds as YYYY-MM-DD (UTC).
 date(t) := sprintf("%04d-%02d-%02d", time.date(t))
 

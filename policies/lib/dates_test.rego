@@ -39,3 +39,16 @@ test_as_of_for_never_precedes_the_start if {
 test_ns_reads_lowercase_t_and_z if {
 	dates.ns("2025-11-01t08:00:00z") == dates.ns("2025-11-01T08:00:00Z")
 }
+
+test_last_day_of_a_month_date if {
+	dates.last_day("2026-03") == "2026-03-31"
+	dates.last_day("2028-02") == "2028-02-29"
+	dates.last_day("2027-12") == "2027-12-31"
+	dates.last_day("2026-03-15") == "2026-03-15"
+	not dates.last_day("March 2026")
+	not dates.last_day(202603)
+	dates.precision("2026-03") == "month"
+	dates.precision("2026-03-31") == "day"
+	dates.first_day_after("2026-03") == "2026-04-01"
+	dates.first_day_after("2026-03-15") == "2026-03-16"
+}

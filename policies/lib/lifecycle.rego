@@ -2,7 +2,7 @@
 # description: |
 #   Shared helpers of the lifecycle and subscription rules (AKSARC-04x, AKSARC-05x): day limits
 #   counted from the moment a state began, the warning window before a limit, the facts of a
-#   stopped cluster and the host products exempt from the 30-day connection requirement.
+#   stopped cluster and the subscription states.
 package lib.aksarc.lifecycle
 
 import data.lib.aksarc.dates
@@ -49,20 +49,16 @@ host_product_matches(os, name) if startswith(_normalize_os(os), concat("", [lowe
 
 _normalize_os(os) := trim_prefix(lower(trim_space(os)), "microsoft ")
 
-# disconnect_exempt is true when the snapshot's host runs a product of its platform that the
-# catalog marks disconnectExempt (Windows Server 2019 and 2022: "the underlying host platform does
-# not have the 30-day recurring connection requirement"). An unknown host OS is not exempt.
-disconnect_exempt(doc, ctx) if {
-	products := ctx.catalog.platforms[snapshot.platform(doc, ctx)].hostProducts
-	os := doc.spec.host.os
-	is_string(os)
-	some name, product in products
-	host_product_matches(os, name)
-	product.disconnectExempt == true
-}
+# subscription_suspended_states are the subscription states Azure means by suspended
+# (https://learn.microsoft.com/azure/cost-management-billing/manage/subscription-states):
+# Disabled (no resource can be created or managed, VMs deallocated), and Expired (cancelled; it
+# can be reactivated). Warned and PastDue are not suspended: subscription_at_risk_states.
+subscription_suspended_states := {"Disabled", "Expired"}
 
-# subscription_suspended_states are the `az account show` states of a suspended subscription.
-subscription_suspended_states := {"Warned", "PastDue", "Disabled"}
+# subscription_at_risk_states are active subscriptions that Azure disables unless their cause is
+# fixed: PastDue (every operation still available) and Warned (read and delete only; resources
+# may go offline). No 60-day clock runs for them (AKSARC-053).
+subscription_at_risk_states := {"Warned", "PastDue"}
 
 # subscription_out_states are the states that take a cluster out of support after the
 # subscription limit: suspended or deleted.

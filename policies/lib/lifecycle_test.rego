@@ -2,7 +2,6 @@ package lib.aksarc.lifecycle_test
 
 import data.lib.aksarc.dates
 import data.lib.aksarc.lifecycle
-import data.lib.aksarc.testing
 
 as_of := dates.ns("2025-11-01")
 
@@ -42,14 +41,8 @@ test_host_product_matches if {
 	not lifecycle.host_product_matches("Windows Server 2025 Datacenter", "Windows Server 2022")
 }
 
-host(platform, os) := testing.snapshot({"platform": platform, "host": {"os": os}})
-
-test_disconnect_exempt if {
-	ctx := testing.ctx("2025-11-01")
-	lifecycle.disconnect_exempt(host("WindowsServer", "Windows Server 2019 Datacenter"), ctx)
-	lifecycle.disconnect_exempt(host("WindowsServer", "Windows Server 2022 Datacenter: Azure Edition"), ctx)
-	not lifecycle.disconnect_exempt(host("WindowsServer", "Windows Server 2025 Datacenter"), ctx)
-	not lifecycle.disconnect_exempt(host("AzureLocal", "Windows Server 2022 Datacenter"), ctx)
-	not lifecycle.disconnect_exempt(testing.snapshot({"platform": "WindowsServer"}), ctx)
-	not lifecycle.disconnect_exempt(host("WindowsServer", 2022), ctx)
+test_subscription_states if {
+	lifecycle.subscription_suspended_states == {"Disabled", "Expired"}
+	lifecycle.subscription_at_risk_states == {"Warned", "PastDue"}
+	count(lifecycle.subscription_suspended_states & lifecycle.subscription_at_risk_states) == 0
 }

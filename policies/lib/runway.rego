@@ -11,6 +11,7 @@ package lib.aksarc.runway
 import data.lib.aksarc.catalog
 import data.lib.aksarc.dates
 import data.lib.aksarc.lifecycle
+import data.lib.aksarc.nodepools
 import data.lib.aksarc.snapshot
 import data.lib.aksarc.versions
 
@@ -32,6 +33,7 @@ _all(doc, ctx) := {e |
 		_disconnected(doc, ctx),
 		_subscription(doc, ctx),
 		_host(doc, ctx),
+		_node_pool_os(doc, ctx),
 		_catalog(doc, ctx),
 	})
 }
@@ -119,13 +121,12 @@ _stop_events(power, limits, ctx) := (({e |
 	))
 }
 
-# The connection limit, counted from the last connection (not for hosts exempt from it):
+# The connection limit, counted from the last connection:
 # AKSARC-045 warns disconnectWarnDays before it (unless Azure Arc already reports the cluster
 # Offline or Expired, when it warns already), AKSARC-044 denies at it.
 _disconnected(doc, ctx) := {e |
 	conn := doc.spec.connectivity
 	dates.ns(conn.lastConnectivityTime)
-	not lifecycle.disconnect_exempt(doc, ctx)
 	limit := snapshot.limits(doc, ctx).disconnectedDays
 	some e in _connection_events(conn, limit, ctx)
 }
@@ -164,6 +165,23 @@ _subscription(doc, ctx) := {e |
 _unless("Deleted") := "as the subscription is deleted"
 
 _unless(state) := "unless the subscription is reinstated" if state != "Deleted"
+
+# A Windows node pool OS that AKS Arc retires: AKSARC-024 warns versionWarnDays before the first
+# day after the retirement month, and denies from that day.
+_node_pool_os(doc, ctx) := {e |
+	warn_days := ctx.parameters.versionWarnDays
+	some r in nodepools.os_retirements(doc, ctx)
+	some e in {
+		_event(ctx, dates.add_days(r.retiredFrom, 0 - warn_days), "AKSARC-024", "nodePoolOSRetiring", sprintf(
+			"node pool %s (%s) has %s left before AKS Arc retires its OS: AKSARC-024 warns from %s",
+			[r.name, r.osSKU, dates.count(warn_days), dates.add_days(r.retiredFrom, 0 - warn_days)],
+		)),
+		_event(ctx, r.retiredFrom, "AKSARC-024", "nodePoolOSRetired", sprintf(
+			"node pool %s (%s) runs an OS that AKS Arc retired: upgrades are blocked and no security updates ship; AKSARC-024 denies from %s",
+			[r.name, r.osSKU, r.retiredFrom],
+		)),
+	}
+}
 
 # The host's end of support (AKSARC-006 denies from the day after it): the catalog's Windows
 # Server host product that the host OS names, or the Azure Local release.

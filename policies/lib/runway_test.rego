@@ -11,6 +11,7 @@ import data.lib.aksarc.rules.lifecycle.nodes_deallocated_outside_api as aksarc_0
 import data.lib.aksarc.rules.lifecycle.stopped_control_plane_out_of_support as aksarc_040
 import data.lib.aksarc.rules.lifecycle.stopped_nearing_limit as aksarc_042
 import data.lib.aksarc.rules.lifecycle.stopped_update_blocked as aksarc_041
+import data.lib.aksarc.rules.nodes.windows_node_pool_os_retired as aksarc_024
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.versions.host_unsupported as aksarc_006
 import data.lib.aksarc.rules.versions.version_outside_support as aksarc_001
@@ -377,15 +378,15 @@ test_disconnected_limit if {
 	count(aksarc_044.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
 }
 
-# Windows Server 2019 and 2022 hosts have no 30-day connection requirement.
-test_exempt_host_has_no_connection_events if {
+# A Windows Server 2022 host has the management cluster's 30-day limit too (AKSARC-044).
+test_windows_server_2022_host_has_connection_events if {
 	doc := testing.snapshot({
 		"host": {"os": "Windows Server 2022 Datacenter"},
 		"connectivity": {"lastConnectivityTime": "2025-10-20T10:00:00Z"},
 	})
 	kinds := {e.kind | some e in runway.events(doc, on("2025-11-01"))}
-	kinds & {"disconnectedNearingLimit", "disconnectedLimit"} == set()
-	count(aksarc_044.violations(doc, on("2025-12-01"))) == 0
+	kinds & {"disconnectedNearingLimit", "disconnectedLimit"} == {"disconnectedNearingLimit", "disconnectedLimit"}
+	count(aksarc_044.violations(doc, on("2025-12-01"))) == 1
 }
 
 # Subscription: AKSARC-050.
@@ -487,4 +488,25 @@ test_catalog_stale_follows_settings if {
 	startswith(e.what, "the catalog (reviewed 2025-10-20) becomes older than 30 days")
 	ids(aksarc_090.violations(doc, testing.ctx_with(e.date, settings))) == {"AKSARC-090"}
 	count(aksarc_090.violations(doc, testing.ctx_with(end_of_day_before(e.date), settings))) == 0
+}
+
+# Windows node pool OS retirement: AKSARC-024 warns versionWarnDays before the first day after the
+# retirement month, and denies from that day; not the day before either.
+test_node_pool_os_retirement if {
+	doc := testing.snapshot({"platform": "AzureLocal", "cluster": {"agentPoolProfiles": [{"name": "win", "osType": "Windows", "osSKU": "Windows2019"}]}})
+	warn := event(doc, on("2025-11-01"), "nodePoolOSRetiring")
+	warn.date == "2026-01-31"
+	warn.rule == "AKSARC-024"
+	{f.severity | some f in aksarc_024.violations(doc, on(warn.date))} == {"warn"}
+	count(aksarc_024.violations(doc, on(dates.add_days(warn.date, -1)))) == 0
+	deny := event(doc, on("2025-11-01"), "nodePoolOSRetired")
+	deny == {
+		"date": "2026-04-01",
+		"daysLeft": 151,
+		"rule": "AKSARC-024",
+		"kind": "nodePoolOSRetired",
+		"what": "node pool win (Windows2019) runs an OS that AKS Arc retired: upgrades are blocked and no security updates ship; AKSARC-024 denies from 2026-04-01",
+	}
+	{f.severity | some f in aksarc_024.violations(doc, on(deny.date))} == {"deny"}
+	{f.severity | some f in aksarc_024.violations(doc, on(dates.add_days(deny.date, -1)))} == {"warn"}
 }

@@ -22,6 +22,11 @@ limits(doc, ctx) := ctx.catalog.platforms[platform(doc, ctx)].limits
 
 cluster(doc) := object.get(doc, ["spec", "cluster"], {})
 
+# tool names the command of the snapshot's platform for a task (catalog platforms.<p>.tools:
+# upgradeCluster, listVersions, addNodePool, removeNodePool, name): az aksarc on Azure Local, the
+# AksHci PowerShell module on Windows Server.
+tool(doc, ctx, task) := ctx.catalog.platforms[platform(doc, ctx)].tools[task]
+
 # cluster_platform is the platform an object is judged for: the platform of the ClusterSnapshot
 # evaluated with it (ctx.cluster), else the default the user chose.
 cluster_platform(ctx) := platform(ctx.cluster, ctx) if is_snapshot(ctx.cluster)

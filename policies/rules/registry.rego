@@ -27,6 +27,8 @@ import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
 import data.lib.aksarc.rules.nodes.node_image_outdated as aksarc_022
 import data.lib.aksarc.rules.nodes.node_not_managed as aksarc_023
 import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
+import data.lib.aksarc.rules.nodes.windows_node_pool_os_retired as aksarc_024
+import data.lib.aksarc.rules.subscription.subscription_at_risk as aksarc_053
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
@@ -54,6 +56,7 @@ findings(doc, ctx) := union({
 	aksarc_021.violations(doc, ctx),
 	aksarc_022.violations(doc, ctx),
 	aksarc_023.violations(doc, ctx),
+	aksarc_024.violations(doc, ctx),
 	aksarc_030.violations(doc, ctx),
 	aksarc_031.violations(doc, ctx),
 	aksarc_032.violations(doc, ctx),
@@ -66,6 +69,7 @@ findings(doc, ctx) := union({
 	aksarc_050.violations(doc, ctx),
 	aksarc_051.violations(doc, ctx),
 	aksarc_052.violations(doc, ctx),
+	aksarc_053.violations(doc, ctx),
 	aksarc_060.violations(doc, ctx),
 	aksarc_061.violations(doc, ctx),
 	aksarc_062.violations(doc, ctx),
@@ -78,4 +82,5 @@ findings(doc, ctx) := union({
 not_evaluated(doc, ctx) := union({
 	aksarc_006.not_evaluated(doc, ctx),
 	aksarc_022.not_evaluated(doc, ctx),
+	aksarc_024.not_evaluated(doc, ctx),
 })

@@ -1,6 +1,6 @@
 # METADATA
 # description: |
-#   Gatekeeper entry point for agent nodes (AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023): `aksarc-opa export
+#   Gatekeeper entry point for agent nodes (AKSARC-020 to AKSARC-024): `aksarc-opa export
 #   gatekeeper` makes it the ConstraintTemplate AksArcNodes, with the libraries it imports.
 #   input is Gatekeeper's: the review and the Constraint's parameters.
 package aksarc.gatekeeper.nodes
@@ -11,6 +11,7 @@ import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
 import data.lib.aksarc.rules.nodes.node_image_outdated as aksarc_022
 import data.lib.aksarc.rules.nodes.node_not_managed as aksarc_023
 import data.lib.aksarc.rules.nodes.privileged_node_customization as aksarc_020
+import data.lib.aksarc.rules.nodes.windows_node_pool_os_retired as aksarc_024
 
 ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.catalog)
 
@@ -30,5 +31,6 @@ findings contains f if {
 		aksarc_021.violations(doc, ctx),
 		aksarc_022.violations(doc, ctx),
 		aksarc_023.violations(doc, ctx),
+		aksarc_024.violations(doc, ctx),
 	})
 }

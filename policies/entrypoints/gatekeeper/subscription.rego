@@ -1,12 +1,13 @@
 # METADATA
 # description: |
-#   Gatekeeper entry point for the subscription (AKSARC-050, AKSARC-051, AKSARC-052): `aksarc-opa export
+#   Gatekeeper entry point for the subscription (AKSARC-050 to AKSARC-053): `aksarc-opa export
 #   gatekeeper` makes it the ConstraintTemplate AksArcSubscription, with the libraries it imports.
 #   input is Gatekeeper's: the review and the Constraint's parameters.
 package aksarc.gatekeeper.subscription
 
 import data.lib.aksarc.admission
 import data.lib.aksarc.embedded_catalog
+import data.lib.aksarc.rules.subscription.subscription_at_risk as aksarc_053
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
 import data.lib.aksarc.rules.subscription.subscription_out_of_support as aksarc_050
 import data.lib.aksarc.rules.subscription.subscription_suspended as aksarc_051
@@ -28,5 +29,6 @@ findings contains f if {
 		aksarc_050.violations(doc, ctx),
 		aksarc_051.violations(doc, ctx),
 		aksarc_052.violations(doc, ctx),
+		aksarc_053.violations(doc, ctx),
 	})
 }

@@ -3,7 +3,7 @@
 # description: |
 #   The last connection to Azure is within disconnectWarnDays (default 7) of the 30-day limit
 #   after which day-2 operations are blocked, or Azure Arc reports the cluster Offline or Expired.
-#   Hosts that run Windows Server 2019 or 2022 do not have the 30-day connection requirement.
+#   Both platforms: the management cluster's 30-day limit holds whatever the host OS (AKSARC-044).
 #   A last connection on the as-of day counts (even later that day than the as-of instant, which
 #   is midnight UTC for a date): it is judged as made at that instant (0 days ago). Silent when
 #   the last connection is on a later day (the disconnection had not begun as of that date).
@@ -31,7 +31,6 @@ import data.lib.aksarc.snapshot
 violations(doc, ctx) := {f |
 	snapshot.is_snapshot(doc)
 	conn := doc.spec.connectivity
-	not lifecycle.disconnect_exempt(doc, ctx)
 	limit := snapshot.limits(doc, ctx).disconnectedDays
 	warn_days := ctx.parameters.disconnectWarnDays
 	not _connected_after_as_of(conn, ctx)

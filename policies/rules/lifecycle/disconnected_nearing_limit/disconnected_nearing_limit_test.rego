@@ -138,20 +138,13 @@ test_catalog_limit_override if {
 	f.details.blockedFrom == "2025-11-04"
 }
 
-test_exempt_windows_server_hosts if {
+# Every host: the 30-day limit is the management cluster's, whatever the host OS (AKSARC-044).
+test_every_windows_server_host if {
 	ctx := testing.ctx("2025-11-01")
 	conn := {"connectivityStatus": "Offline", "lastConnectivityTime": "2025-10-05T00:00:00Z"}
-	ws2019 := testing.snapshot({"platform": "WindowsServer", "host": {"os": "Windows Server 2019 Datacenter"}, "connectivity": conn})
-	count(rule.violations(ws2019, ctx)) == 0
-	ws2022 := testing.snapshot({"host": {"os": "Windows Server 2022 Datacenter"}, "connectivity": conn})
-	count(rule.violations(ws2022, ctx)) == 0
-}
-
-test_not_exempt_on_windows_server_2025_or_unknown_host if {
-	ctx := testing.ctx("2025-11-01")
-	conn := {"connectivityStatus": "Offline", "lastConnectivityTime": "2025-10-05T00:00:00Z"}
-	ws2025 := testing.snapshot({"platform": "WindowsServer", "host": {"os": "Windows Server 2025 Datacenter"}, "connectivity": conn})
-	only(rule.violations(ws2025, ctx)).details.reasons == ["nearingLimit", "connectivityStatus"]
+	some os in ["Windows Server 2019 Datacenter", "Windows Server 2022 Datacenter", "Windows Server 2025 Datacenter"]
+	ws := testing.snapshot({"platform": "WindowsServer", "host": {"os": os}, "connectivity": conn})
+	only(rule.violations(ws, ctx)).details.reasons == ["nearingLimit", "connectivityStatus"]
 	unknown := testing.snapshot({"platform": "WindowsServer", "connectivity": conn})
 	count(rule.violations(unknown, ctx)) == 1
 }

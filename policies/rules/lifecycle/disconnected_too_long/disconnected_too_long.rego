@@ -2,8 +2,10 @@
 # title: Disconnected from Azure for more than 30 days
 # description: |
 #   The last connection to Azure is more than 30 days old: day-2 operations such as upgrade and
-#   node pool scaling are blocked until the cluster reconnects; workloads keep running. Hosts that
-#   run Windows Server 2019 or 2022 do not have the 30-day connection requirement.
+#   node pool scaling are blocked until the cluster reconnects; workloads keep running. This holds
+#   on both platforms: the policy's sentence that Windows Server 2019 and 2022 hosts "do not have
+#   the 30-day recurring connection requirement" speaks of the host operating system (an Azure
+#   Local host has its own 30-day sync), not of the management cluster.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#stopped-or-disconnected-clusters
 #     description: Stopped or disconnected clusters
@@ -25,7 +27,6 @@ import data.lib.aksarc.snapshot
 violations(doc, ctx) := {f |
 	snapshot.is_snapshot(doc)
 	last := doc.spec.connectivity.lastConnectivityTime
-	not lifecycle.disconnect_exempt(doc, ctx)
 	limit := snapshot.limits(doc, ctx).disconnectedDays
 	lifecycle.past_limit(ctx.asOf, last, limit)
 	days := dates.elapsed_days(ctx.asOf, last)

@@ -49,17 +49,15 @@ test_accepts_plain_dates if {
 	count(rule.violations(disconnected("AzureLocal", null, "2025-10-02"), testing.ctx("2025-11-01"))) == 0
 }
 
-test_silent_on_windows_server_2019_and_2022_hosts if {
+# The policy's "the underlying host platform does not have the 30-day recurring connection
+# requirement" is about the host OS: the management cluster's limit holds on every host.
+test_fires_on_windows_server_2019_and_2022_hosts if {
 	ctx := testing.ctx("2025-11-01")
-	count(rule.violations(disconnected("WindowsServer", "Windows Server 2019 Datacenter", "2025-01-01T00:00:00Z"), ctx)) == 0
-	count(rule.violations(disconnected("WindowsServer", "Windows Server 2022 Datacenter", "2025-01-01T00:00:00Z"), ctx)) == 0
-	count(rule.violations(disconnected("WindowsServer", "Windows Server 2022 Datacenter: Azure Edition", "2025-01-01T00:00:00Z"), ctx)) == 0
-	count(rule.violations(disconnected("WindowsServer", "Microsoft Windows Server 2022 Datacenter", "2025-01-01T00:00:00Z"), ctx)) == 0
-}
-
-test_default_platform_host_is_exempt if {
+	count(rule.violations(disconnected("WindowsServer", "Windows Server 2019 Datacenter", "2025-09-20T00:00:00Z"), ctx)) == 1
+	count(rule.violations(disconnected("WindowsServer", "Windows Server 2022 Datacenter", "2025-09-20T00:00:00Z"), ctx)) == 1
+	count(rule.violations(disconnected("WindowsServer", "Windows Server 2022 Datacenter: Azure Edition", "2025-10-02T00:00:00Z"), ctx)) == 0
 	doc := testing.snapshot({"host": {"os": "Windows Server 2022 Datacenter"}, "connectivity": {"lastConnectivityTime": "2025-01-01T00:00:00Z"}})
-	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(doc, ctx)) == 1
 }
 
 test_fires_on_windows_server_2025_host if {
@@ -77,11 +75,6 @@ test_fires_on_windows_server_with_unknown_host if {
 
 test_windows_server_host_names_do_not_exempt_azure_local if {
 	count(rule.violations(disconnected("AzureLocal", "Windows Server 2022 Datacenter", "2025-09-20T00:00:00Z"), testing.ctx("2025-11-01"))) == 1
-}
-
-test_catalog_exemption_override if {
-	ctx := testing.ctx_with("2025-11-01", {"catalog": {"platforms": {"WindowsServer": {"hostProducts": {"Windows Server 2025": {"disconnectExempt": true}}}}}})
-	count(rule.violations(disconnected("WindowsServer", "Windows Server 2025 Datacenter", "2025-09-20T00:00:00Z"), ctx)) == 0
 }
 
 test_catalog_limit_override if {

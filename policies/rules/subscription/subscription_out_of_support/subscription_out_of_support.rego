@@ -1,8 +1,9 @@
 # METADATA
 # title: Suspended or deleted subscription for more than 60 days
 # description: |
-#   The Azure subscription has been suspended (Warned, PastDue, Disabled) or deleted for more
-#   than 60 days: the cluster is out of support.
+#   The Azure subscription has been suspended (Azure state Disabled, or Expired) or deleted for
+#   more than 60 days: the cluster is out of support. Warned and PastDue subscriptions are still
+#   active, not suspended: AKSARC-053, with no 60-day clock.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription
 #     description: Deleted or suspended subscription
@@ -12,7 +13,7 @@
 #   severity: deny
 #   section: Deleted or suspended subscription
 #   input: snapshot
-#   requires: [spec.subscription.state, "spec.subscription.stateChangedAt when spec.subscription.state=Warned,PastDue,Disabled,Deleted"]
+#   requires: [spec.subscription.state, "spec.subscription.stateChangedAt when spec.subscription.state=Disabled,Expired,Deleted"]
 #   remediation: Reinstate the Azure subscription (or, if it was deleted, redeploy AKS Arc in an active subscription) and bring the cluster back to a supported state.
 package lib.aksarc.rules.subscription.subscription_out_of_support
 

@@ -13,28 +13,34 @@ only(fs) := f if {
 # On 2025-11-01: a state that changed 2025-09-02T00:00:00Z is exactly 60 days old.
 
 test_fires_after_60_days if {
-	f := only(rule.violations(subscription("PastDue", "2025-08-01T00:00:00Z"), testing.ctx("2025-11-01")))
+	f := only(rule.violations(subscription("Disabled", "2025-08-01T00:00:00Z"), testing.ctx("2025-11-01")))
 	f.id == "AKSARC-050"
 	f.name == "subscription-out-of-support"
 	f.severity == "deny"
 	f.section == "Deleted or suspended subscription"
 	f.url == "https://learn.microsoft.com/azure/aks/aksarc/support-policies#deleted-or-suspended-subscription"
-	f.details.state == "PastDue"
+	f.details.state == "Disabled"
 	f.details.stateChangedAt == "2025-08-01T00:00:00Z"
 	f.details.stateDays == 92
 	f.details.limitDays == 60
 	f.details.outOfSupportSince == "2025-09-30"
-	f.message == "cluster test-cluster: its Azure subscription has been in state PastDue since 2025-08-01 (92 days, more than the 60 days allowed for a suspended or deleted subscription): the cluster is out of support since 2025-09-30"
+	f.message == "cluster test-cluster: its Azure subscription has been in state Disabled since 2025-08-01 (92 days, more than the 60 days allowed for a suspended or deleted subscription): the cluster is out of support since 2025-09-30"
 }
 
 test_fires_for_every_suspended_or_deleted_state if {
 	ctx := testing.ctx("2025-11-01")
-	states := {s | some s in ["Warned", "PastDue", "Disabled", "Deleted"]; only(rule.violations(subscription(s, "2025-08-01"), ctx)).details.state == s}
-	states == {"Warned", "PastDue", "Disabled", "Deleted"}
+	states := {s | some s in ["Expired", "Disabled", "Deleted"]; only(rule.violations(subscription(s, "2025-08-01"), ctx)).details.state == s}
+	states == {"Expired", "Disabled", "Deleted"}
 }
 
 test_silent_for_enabled_subscriptions if {
 	count(rule.violations(subscription("Enabled", "2024-01-01T00:00:00Z"), testing.ctx("2025-11-01"))) == 0
+}
+
+# Warned and PastDue subscriptions are active, not suspended: no 60-day clock (AKSARC-053).
+test_silent_for_warned_and_past_due if {
+	count(rule.violations(subscription("Warned", "2024-01-01T00:00:00Z"), testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(subscription("PastDue", "2024-01-01T00:00:00Z"), testing.ctx("2025-11-01"))) == 0
 }
 
 test_edges_at_60_days if {
@@ -48,8 +54,8 @@ test_edges_at_60_days if {
 
 test_accepts_plain_dates if {
 	ctx := testing.ctx("2025-11-01")
-	count(rule.violations(subscription("Warned", "2025-09-02"), ctx)) == 0
-	only(rule.violations(subscription("Warned", "2025-09-01"), ctx)).details.stateDays == 61
+	count(rule.violations(subscription("Expired", "2025-09-02"), ctx)) == 0
+	only(rule.violations(subscription("Expired", "2025-09-01"), ctx)).details.stateDays == 61
 }
 
 test_same_limit_on_azure_local if {
@@ -59,8 +65,8 @@ test_same_limit_on_azure_local if {
 
 test_catalog_limit_override if {
 	ctx := testing.ctx_with("2025-11-01", {"catalog": {"platforms": {"WindowsServer": {"limits": {"subscriptionDays": 90}}}}})
-	count(rule.violations(subscription("PastDue", "2025-08-03T00:00:00Z"), ctx)) == 0
-	f := only(rule.violations(subscription("PastDue", "2025-08-01T00:00:00Z"), ctx))
+	count(rule.violations(subscription("Disabled", "2025-08-03T00:00:00Z"), ctx)) == 0
+	f := only(rule.violations(subscription("Disabled", "2025-08-01T00:00:00Z"), ctx))
 	f.details.limitDays == 90
 	f.details.outOfSupportSince == "2025-10-30"
 }

@@ -1,7 +1,7 @@
 # METADATA
 # title: Suspended subscription, support ends after 60 days
 # description: |
-#   The Azure subscription is suspended (Warned, PastDue, Disabled) for 60 days or less: the
+#   The Azure subscription is suspended (Azure state Disabled, or Expired) for 60 days or less: the
 #   cluster is still supported, but goes out of support when the subscription is not reinstated
 #   before the 60-day limit. The message gives the date support ends. A suspension that began on
 #   the as-of day is in effect (even later that day than the as-of instant, which is midnight UTC

@@ -14,34 +14,36 @@ only(fs) := f if {
 # On 2025-11-01: a state that changed 2025-09-02T00:00:00Z is exactly 60 days old.
 
 test_warns_with_the_date_support_ends if {
-	f := only(rule.violations(subscription("PastDue", "2025-10-01T00:00:00Z"), testing.ctx("2025-11-01")))
+	f := only(rule.violations(subscription("Disabled", "2025-10-01T00:00:00Z"), testing.ctx("2025-11-01")))
 	f.id == "AKSARC-051"
 	f.name == "subscription-suspended"
 	f.severity == "warn"
 	f.section == "Deleted or suspended subscription"
-	f.details.state == "PastDue"
+	f.details.state == "Disabled"
 	f.details.stateChangedAt == "2025-10-01T00:00:00Z"
 	f.details.stateDays == 31
 	f.details.daysLeft == 29
 	f.details.limitDays == 60
 	f.details.supportEnds == "2025-11-30"
-	f.message == "cluster test-cluster: its Azure subscription has been suspended (state PastDue) since 2025-10-01 (31 days): support ends on 2025-11-30 (29 days left) unless the subscription is reinstated before the 60-day limit"
+	f.message == "cluster test-cluster: its Azure subscription has been suspended (state Disabled) since 2025-10-01 (31 days): support ends on 2025-11-30 (29 days left) unless the subscription is reinstated before the 60-day limit"
 }
 
 test_warns_for_each_suspended_state if {
 	ctx := testing.ctx("2025-11-01")
-	states := {s | some s in ["Warned", "PastDue", "Disabled"]; only(rule.violations(subscription(s, "2025-10-01"), ctx)).details.state == s}
-	states == {"Warned", "PastDue", "Disabled"}
+	states := {s | some s in ["Expired", "Disabled"]; only(rule.violations(subscription(s, "2025-10-01"), ctx)).details.state == s}
+	states == {"Expired", "Disabled"}
 }
 
 test_silent_for_enabled_and_deleted if {
 	ctx := testing.ctx("2025-11-01")
+	count(rule.violations(subscription("Warned", "2025-10-01"), ctx)) == 0
+	count(rule.violations(subscription("PastDue", "2025-10-01"), ctx)) == 0
 	count(rule.violations(subscription("Enabled", "2025-10-01"), ctx)) == 0
 	count(rule.violations(subscription("Deleted", "2025-10-01"), ctx)) == 0
 }
 
 test_warns_on_the_day_of_suspension if {
-	f := only(rule.violations(subscription("Warned", "2025-11-01T00:00:00Z"), testing.ctx("2025-11-01")))
+	f := only(rule.violations(subscription("Expired", "2025-11-01T00:00:00Z"), testing.ctx("2025-11-01")))
 	f.details.stateDays == 0
 	f.details.daysLeft == 60
 	f.details.supportEnds == "2025-12-31"
@@ -73,22 +75,22 @@ test_edges_at_60_days if {
 }
 
 test_warns_without_a_date if {
-	doc := testing.snapshot({"subscription": {"state": "Warned"}})
+	doc := testing.snapshot({"subscription": {"state": "Expired"}})
 	f := only(rule.violations(doc, testing.ctx("2025-11-01")))
 	f.id == "AKSARC-051"
 	f.severity == "warn"
-	f.details == {"state": "Warned", "limitDays": 60}
-	f.message == "cluster test-cluster: its Azure subscription is suspended (state Warned) since an unknown date (no stateChangedAt): support ends 60 days after the suspension unless the subscription is reinstated; the date support ends is unknown"
+	f.details == {"state": "Expired", "limitDays": 60}
+	f.message == "cluster test-cluster: its Azure subscription is suspended (state Expired) since an unknown date (no stateChangedAt): support ends 60 days after the suspension unless the subscription is reinstated; the date support ends is unknown"
 }
 
 test_malformed_date_is_unknown if {
-	f := only(rule.violations(subscription("PastDue", "a while ago"), testing.ctx("2025-11-01")))
+	f := only(rule.violations(subscription("Disabled", "a while ago"), testing.ctx("2025-11-01")))
 	not f.details.supportEnds
 	contains(f.message, "the date support ends is unknown")
 }
 
 test_accepts_plain_dates if {
-	f := only(rule.violations(subscription("PastDue", "2025-10-01"), testing.ctx("2025-11-01")))
+	f := only(rule.violations(subscription("Disabled", "2025-10-01"), testing.ctx("2025-11-01")))
 	f.details.supportEnds == "2025-11-30"
 	f.details.stateChangedAt == "2025-10-01"
 }
@@ -111,15 +113,15 @@ test_silent_without_state if {
 }
 
 test_silent_for_other_documents if {
-	doc := object.union(subscription("Warned", "2025-10-01"), {"kind": "ConfigMap", "apiVersion": "v1"})
+	doc := object.union(subscription("Expired", "2025-10-01"), {"kind": "ConfigMap", "apiVersion": "v1"})
 	count(rule.violations(doc, testing.ctx("2025-11-01"))) == 0
 }
 
 # A suspension that begins on a later day than the as-of day is not in effect yet. The user
 # trial: --as-of 2025-10-01 with stateChangedAt 2025-10-15 printed "since 2025-10-15 (-14 days)".
 test_silent_when_suspended_after_the_evaluation_date if {
-	count(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
-	count(rule.violations(subscription("PastDue", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
+	count(rule.violations(subscription("Expired", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-01"))) == 0
+	count(rule.violations(subscription("Disabled", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-14"))) == 0
 	count(rule.violations(subscription("Disabled", "2025-10-15T09:00:00Z"), testing.ctx("2025-10-14"))) == 0
 }
 
@@ -137,16 +139,16 @@ test_fires_when_suspended_later_the_same_day if {
 }
 
 test_fires_on_the_day_of_suspension_and_the_day_after if {
-	f := only(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-15")))
+	f := only(rule.violations(subscription("Expired", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-15")))
 	f.details.stateDays == 0
 	f.details.daysLeft == 60
 	contains(f.message, "since 2025-10-15 (0 days)")
-	g := only(rule.violations(subscription("Warned", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-16")))
+	g := only(rule.violations(subscription("Expired", "2025-10-15T00:00:00Z"), testing.ctx("2025-10-16")))
 	g.details.stateDays == 1
 	g.details.daysLeft == 59
 }
 
 test_without_a_date_fires_on_any_evaluation_date if {
-	doc := testing.snapshot({"subscription": {"state": "Warned"}})
+	doc := testing.snapshot({"subscription": {"state": "Expired"}})
 	count(rule.violations(doc, testing.ctx("2025-10-01"))) == 1
 }
