@@ -14,13 +14,14 @@ import (
 )
 
 // SuitesDates are the dates the suites' Constraints pin: the date the fixtures describe, and a
-// later ones on which the date-driven rules (an ending version, a stale catalog) fire.
-var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01"}
+// later ones on which the date-driven rules (an ending version, a stale catalog, a retired
+// Windows node pool OS) fire.
+var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01", "2026-04-01"}
 
 // A sample is one fixture document and the rules the evaluator finds in it alone, per date.
 type sample struct {
 	doc   *evaluator.Document
-	fired map[string]map[string]bool // date -> rule ID -> fired
+	fired map[string]map[string]map[evaluator.Severity]bool // date -> rule ID -> the severities it fired with
 }
 
 // Suites returns the gator suites (suites/<area>/suite.yaml with their Constraints and samples)
@@ -46,7 +47,7 @@ func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte,
 		dir := "suites/" + a.Name
 		var tests []any
 		for _, r := range a.Rules {
-			date, bad, good := pick(r.ID, samples)
+			date, bad, good := pick(r.ID, r.Severity, samples)
 			if bad == nil || good == nil {
 				return nil, fmt.Errorf("%s: the fixtures have no document the rule fires on alone, or none it does not", r.ID)
 			}
@@ -177,12 +178,14 @@ func admissionReview(obj map[string]any, user, operation string) map[string]any 
 	return map[string]any{"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": request}
 }
 
-// pick chooses the first date on which, in fixture order, a document makes the rule fire, that
-// document, and one of the same kind (else any) it does not fire on that date.
-func pick(id string, samples []sample) (date string, bad, good *sample) {
+// pick chooses the first date on which, in fixture order, a document makes the rule fire with its
+// own severity (the Constraint of that severity reports it; a deny rule that warns before a date
+// is not reported by the deny Constraint then), that document, and one of the same kind (else
+// any) it does not fire on that date.
+func pick(id string, severity evaluator.Severity, samples []sample) (date string, bad, good *sample) {
 	for _, date := range SuitesDates {
 		for i := range samples {
-			if samples[i].fired[date][id] {
+			if samples[i].fired[date][id][severity] {
 				bad = &samples[i]
 				break
 			}
@@ -193,7 +196,7 @@ func pick(id string, samples []sample) (date string, bad, good *sample) {
 		for _, sameKind := range []bool{true, false} {
 			for i := range samples {
 				s := &samples[i]
-				if !s.fired[date][id] && (!sameKind || s.doc.Resource().Kind == bad.doc.Resource().Kind) {
+				if len(s.fired[date][id]) == 0 && (!sameKind || s.doc.Resource().Kind == bad.doc.Resource().Kind) {
 					return date, bad, s
 				}
 			}
@@ -211,7 +214,7 @@ func loadSamples(ev *evaluator.Evaluator, files []string) ([]sample, error) {
 			return nil, err
 		}
 		for _, d := range docs {
-			s := sample{doc: d, fired: map[string]map[string]bool{}}
+			s := sample{doc: d, fired: map[string]map[string]map[evaluator.Severity]bool{}}
 			s.doc.Source.File = path.Join("fixtures", relFixture(file))
 			for _, date := range SuitesDates {
 				asOf, err := time.Parse(time.DateOnly, date)
@@ -222,9 +225,12 @@ func loadSamples(ev *evaluator.Evaluator, files []string) ([]sample, error) {
 				if err != nil {
 					return nil, err
 				}
-				s.fired[date] = map[string]bool{}
+				s.fired[date] = map[string]map[evaluator.Severity]bool{}
 				for _, f := range r.Findings {
-					s.fired[date][f.RuleID] = true
+					if s.fired[date][f.RuleID] == nil {
+						s.fired[date][f.RuleID] = map[evaluator.Severity]bool{}
+					}
+					s.fired[date][f.RuleID][f.Severity] = true
 				}
 			}
 			out = append(out, s)
