@@ -10,7 +10,9 @@
 # Environment: SIZES (objects per dump, default "1000 10000"), FORMATS (CLI inputs, default
 # "yaml list"; conftest always reads the YAML), REPEAT (runs of each measurement, default 3: the
 # machine is shared, so the median and the ratio of the same run are what count), CONFTEST
-# (0 skips conftest), COUNT (go test -count, default 3), GATOR_ITERATIONS (default 1000),
+# (0 skips conftest), COUNT (go test -count, default 3), BENCH (go test -bench regexp, default
+# "."), BENCHTIME (go test -benchtime, default 1s), CPU (go test -cpu, default "1,$(nproc)"),
+# GATOR_ITERATIONS (default 1000),
 # WORK (where dumps and binaries go; default a new temp dir, removed at the end unless KEEP=1).
 # Dumps are generated (bench/gendump) into WORK, never into the repository.
 set -euo pipefail
@@ -24,6 +26,9 @@ FORMATS=${FORMATS:-"yaml list"}
 REPEAT=${REPEAT:-3}
 CONFTEST=${CONFTEST:-1}
 COUNT=${COUNT:-3}
+BENCH=${BENCH:-.}
+BENCHTIME=${BENCHTIME:-1s}
+CPU=${CPU:-1,$(nproc)}
 GATOR_ITERATIONS=${GATOR_ITERATIONS:-1000}
 AS_OF=2025-11-01
 if [ -z "${WORK:-}" ]; then
@@ -100,9 +105,10 @@ cli() {
 
 gobench() {
   echo
-  echo "## go test -bench (evaluator; -count $COUNT)"
+  echo "## go test -bench (evaluator; -bench '$BENCH' -benchtime $BENCHTIME -cpu $CPU -count $COUNT)"
   echo
-  go test -run '^$' -bench . -benchmem -count "$COUNT" ./evaluator/ | grep -E '^(Benchmark|goos|goarch|cpu|ok)'
+  go test -run '^$' -bench "$BENCH" -benchtime "$BENCHTIME" -cpu "$CPU" -benchmem -count "$COUNT" ./evaluator/ |
+    grep -E '^(Benchmark|cpu|ok)' | sed 's/^/    /'
 }
 
 gator() {
