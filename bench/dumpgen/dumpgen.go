@@ -46,14 +46,24 @@ func Generate(n int, seed uint64, emit func(Object) error) error {
 	return emit(g.snapshot())
 }
 
-// WriteYAML writes the objects as one multi-document YAML stream.
+// WriteYAML writes the objects as one multi-document YAML stream. Each document gets its own
+// encoder: one yaml.v3 encoder for the whole stream keeps every event and grows quadratically.
 func WriteYAML(w io.Writer, n int, seed uint64) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := Generate(n, seed, func(o Object) error { return enc.Encode(o) }); err != nil {
-		return err
-	}
-	return enc.Close()
+	first := true
+	return Generate(n, seed, func(o Object) error {
+		if !first {
+			if _, err := io.WriteString(w, "---\n"); err != nil {
+				return err
+			}
+		}
+		first = false
+		enc := yaml.NewEncoder(w)
+		enc.SetIndent(2)
+		if err := enc.Encode(o); err != nil {
+			return err
+		}
+		return enc.Close()
+	})
 }
 
 // WriteList writes the objects as the `kubectl get -o json` List of them (4-space indent, as
