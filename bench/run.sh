@@ -13,7 +13,10 @@
 # (0 skips conftest), COUNT (go test -count, default 3), BENCH (go test -bench regexp, default
 # "."), BENCHTIME (go test -benchtime, default 1s), CPU (go test -cpu, default "1,$(nproc)"),
 # GATOR_ITERATIONS (default 1000),
-# WORK (where dumps and binaries go; default a new temp dir, removed at the end unless KEEP=1).
+# WORK (where dumps and binaries go; default a new temp dir, removed at the end unless KEEP=1),
+# BASELINE (a git revision: its aksarc-opa and its policies under conftest are measured in the
+# same run, before each measurement of this tree, so that before and after share the machine's
+# load; the report shows the speed-up over it).
 # Dumps are generated (bench/gendump) into WORK, never into the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +52,11 @@ build() {
   if [ "$CONFTEST" = 1 ] && has cli; then
     go build -modfile=tools/go.mod -o "$WORK/bin/conftest" github.com/open-policy-agent/conftest
   fi
+  if [ -n "${BASELINE:-}" ]; then
+    rm -rf "$WORK/baseline" && mkdir -p "$WORK/baseline"
+    git archive "$BASELINE" | tar -x -C "$WORK/baseline"
+    (cd "$WORK/baseline" && go build -o "$WORK/bin/aksarc-opa-baseline" ./cmd/aksarc-opa)
+  fi
   if has gator; then
     go build -modfile=tools/go.mod -o "$WORK/bin/gator" github.com/open-policy-agent/gatekeeper/v3/cmd/gator
   fi
@@ -75,12 +83,17 @@ measure() {
 
 cli() {
   printf 'aksarc_settings:\n  asOf: "%s"\n' "$AS_OF" >"$WORK/settings.yaml"
+  local base_cols='' base_sep=''
+  if [ -n "${BASELINE:-}" ]; then
+    base_cols=" $BASELINE s | $BASELINE MiB | speed-up |"
+    base_sep='---:|---:|---:|'
+  fi
   echo
   echo "## aksarc-opa check vs conftest test (median of $REPEAT runs; as of $AS_OF, same settings file)"
   echo
-  printf '| objects | input | MB | aksarc-opa s | aksarc-opa MiB | objects/s | conftest s | conftest MiB | time ratio | memory ratio |\n'
-  printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-  local n format file mb a c
+  printf '| objects | input | MB |%s aksarc-opa s | aksarc-opa MiB | objects/s | conftest s | conftest MiB | time ratio | memory ratio |\n' "$base_cols"
+  printf '|---:|---|---:|%s---:|---:|---:|---:|---:|---:|---:|\n' "$base_sep"
+  local n format file mb a_s a_m b_s b_m c_s c_m base conf
   for n in $SIZES; do
     for format in $FORMATS; do
       case $format in
@@ -90,17 +103,32 @@ cli() {
       esac
       [ -e "$file" ] || "$WORK/bin/gendump" -n "$n" -format "$format" -o "$file"
       mb=$(du -sm "$file" | cut -f1)
+      base=''
+      if [ -n "${BASELINE:-}" ]; then
+        read -r b_s b_m < <(measure "base-$n-$format" "$WORK/bin/aksarc-opa-baseline" check --data "$WORK/settings.yaml" -o json "$file")
+      fi
       read -r a_s a_m < <(measure "cli-$n-$format" "$WORK/bin/aksarc-opa" check --data "$WORK/settings.yaml" -o json "$file")
+      if [ -n "${BASELINE:-}" ]; then
+        base=$(printf ' %s | %s | %.1fx |' "$b_s" "$b_m" "$(echo "$b_s / $a_s" | bc -l)")
+      fi
+      conf=' | | | |'
       if [ "$CONFTEST" = 1 ] && [ "$format" = yaml ]; then
+        if [ -n "${BASELINE:-}" ]; then
+          read -r cb_s cb_m < <(measure "conftest-base-$n" "$WORK/bin/conftest" test --no-color -o json --policy "$WORK/baseline/policies/" \
+            --namespace aksarc.conftest --data "$WORK/settings.yaml" "$file")
+          echo "conftest on the $BASELINE policies, $n objects: $cb_s s, $cb_m MiB" >>"$WORK/baseline-conftest.txt"
+        fi
         read -r c_s c_m < <(measure "conftest-$n" "$WORK/bin/conftest" test --no-color -o json --policy policies/ \
           --namespace aksarc.conftest --data "$WORK/settings.yaml" "$file")
-        printf '| %s | %s | %s | %s | %s | %.0f | %s | %s | %.1fx | %.1fx |\n' "$n" "$format" "$mb" "$a_s" "$a_m" \
-          "$(echo "$n / $a_s" | bc -l)" "$c_s" "$c_m" "$(echo "$c_s / $a_s" | bc -l)" "$(echo "$c_m / $a_m" | bc -l)"
-      else
-        printf '| %s | %s | %s | %s | %s | %.0f | | | | |\n' "$n" "$format" "$mb" "$a_s" "$a_m" "$(echo "$n / $a_s" | bc -l)"
+        conf=$(printf ' %s | %s | %.1fx | %.1fx |' "$c_s" "$c_m" "$(echo "$c_s / $a_s" | bc -l)" "$(echo "$c_m / $a_m" | bc -l)")
       fi
+      printf '| %s | %s | %s |%s %s | %s | %.0f |%s\n' "$n" "$format" "$mb" "$base" "$a_s" "$a_m" "$(echo "$n / $a_s" | bc -l)" "$conf"
     done
   done
+  if [ -s "$WORK/baseline-conftest.txt" ]; then
+    echo
+    sed 's/^/- /' "$WORK/baseline-conftest.txt"
+  fi
 }
 
 gobench() {
@@ -114,16 +142,22 @@ gobench() {
 gator() {
   echo
   echo "## gator bench (deploy/gatekeeper templates and Constraints, rego engine, $GATOR_ITERATIONS iterations)"
-  echo
-  local dir="$WORK/gator"
-  rm -rf "$dir" && mkdir -p "$dir"
-  cp deploy/gatekeeper/templates/*.yaml deploy/gatekeeper/constraints/*.yaml "$dir/"
   # One object of each kind a cluster dump holds (the snapshot is audited, not admitted).
   "$WORK/bin/gendump" -n 300 -o "$WORK/gator-objects.yaml"
-  awk -v RS='\n---\n' -v ORS='\n---\n' '
-    { k = $0; sub(/.*\nkind: /, "", k); sub(/\n.*/, "", k); if (!(k in seen) && k != "ClusterSnapshot") { seen[k] = 1; print } }
-  ' "$WORK/gator-objects.yaml" >"$dir/resources.yaml"
-  "$WORK/bin/gator" bench --engine rego --iterations "$GATOR_ITERATIONS" --filename "$dir" 2>&1 | sed 's/^/    /'
+  local tree
+  for tree in ${BASELINE:+"$WORK/baseline"} "$root"; do
+    local dir="$WORK/gator"
+    rm -rf "$dir" && mkdir -p "$dir"
+    cp "$tree"/deploy/gatekeeper/templates/*.yaml "$tree"/deploy/gatekeeper/constraints/*.yaml "$dir/"
+    awk -v RS='\n---\n' -v ORS='\n---\n' '
+      { k = $0; sub(/.*\nkind: /, "", k); sub(/\n.*/, "", k); if (!(k in seen) && k != "ClusterSnapshot") { seen[k] = 1; print } }
+    ' "$WORK/gator-objects.yaml" >"$dir/resources.yaml"
+    echo
+    if [ "$tree" = "$root" ]; then echo "### this tree"; else echo "### $BASELINE"; fi
+    echo
+    "$WORK/bin/gator" bench --engine rego --iterations "$GATOR_ITERATIONS" --filename "$dir" 2>&1 |
+      grep -E 'Templates:|Constraints:|Objects:|Total Reviews:|Throughput:|Mean:|P50:|P95:|P99:|Violations Found:' | sed 's/^ */    /'
+  done
 }
 
 build
