@@ -3,11 +3,15 @@ package evaluator
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"runtime"
 	"sort"
 	"sync"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/aksarc-opa/aksarc-opa/bench/dumpgen"
 )
@@ -85,6 +89,48 @@ func BenchmarkEvaluateKind(b *testing.B) {
 			set = []*Document{snapshot}
 		}
 		b.Run(k, func(b *testing.B) { benchEvaluate(b, e, set, asOf) })
+	}
+}
+
+// BenchmarkDecodeDump decodes the generated dump as multi-document YAML and as the JSON List of
+// kubectl, next to a bare yaml.v3 decode of the same YAML bytes (the floor the issue measures
+// decode + evaluate against).
+func BenchmarkDecodeDump(b *testing.B) {
+	const n = 2000
+	var y, l bytes.Buffer
+	if err := dumpgen.WriteYAML(&y, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := dumpgen.WriteList(&l, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		bare bool
+	}{{"yaml", y.Bytes(), false}, {"list", l.Bytes(), false}, {"bare-yaml.v3", y.Bytes(), true}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			for b.Loop() {
+				if c.bare {
+					dec := yaml.NewDecoder(bytes.NewReader(c.data))
+					for {
+						var v any
+						if err := dec.Decode(&v); err != nil {
+							if errors.Is(err, io.EOF) {
+								break
+							}
+							b.Fatal(err)
+						}
+					}
+					continue
+				}
+				if _, err := Decode("dump", bytes.NewReader(c.data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/object")
+		})
 	}
 }
 
