@@ -5,17 +5,20 @@ package evaluator
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/aksarc-opa/aksarc-opa/policies"
@@ -23,6 +26,10 @@ import (
 
 // The one query of the evaluator: every rule's findings for one document.
 const resultQuery = "data.aksarc.evaluator.result"
+
+// contextBaseQuery reads the part of the rules' context that does not change between calls:
+// platform, parameters and catalog with the settings applied.
+const contextBaseQuery = "data.aksarc.evaluator.context_base"
 
 // Evaluator holds the prepared query. Build it once with New and share it.
 type Evaluator struct {
@@ -34,6 +41,9 @@ type Evaluator struct {
 	asOf     time.Time       // default as-of; zero means the time of each call
 	skipped  map[string]bool // rule IDs the rule selection leaves out (WithRules)
 	waivers  []Waiver        // checked, rule IDs resolved (WithWaivers)
+	// ctxBase holds the context's platform, parameters and catalog as OPA terms, converted once:
+	// every call's context shares them (contextTerm).
+	ctxBase [][2]*ast.Term
 }
 
 type config struct {
@@ -111,6 +121,9 @@ func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
 	if e.params, err = evalValue(ctx, compiler, defaultParametersQuery); err != nil {
 		return nil, err
 	}
+	if e.ctxBase, err = contextBase(ctx, compiler, store); err != nil {
+		return nil, err
+	}
 	if err := cfg.settings.checkParameters(e.params); err != nil {
 		return nil, err
 	}
@@ -179,6 +192,8 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 		cluster = snapshots[0].value
 	}
 
+	// The context is built once for the call and shared by every document's evaluation.
+	ctxTerm := e.contextTerm(cfg.asOf, cluster)
 	results := make([]docResult, len(docs))
 	errs := make([]error, len(docs))
 	work := make(chan int)
@@ -188,7 +203,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i], errs[i] = e.evalDocument(ctx, docs[i], cluster, cfg.asOf)
+				results[i], errs[i] = e.evalDocument(ctx, docs[i], cluster, ctxTerm, cfg.asOf)
 			}
 		}()
 	}
@@ -247,10 +262,11 @@ type docResult struct {
 	runway   []RunwayEvent
 }
 
-func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, asOf time.Time) (docResult, error) {
+func (e *Evaluator) evalDocument(ctx context.Context, d *Document, cluster ast.Value, ctxTerm *ast.Term, asOf time.Time) (docResult, error) {
 	input := ast.NewObject(
 		ast.Item(ast.StringTerm("document"), ast.NewTerm(d.value)),
 		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cluster)),
+		ast.Item(ast.StringTerm("context"), ctxTerm),
 	)
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(asOf))
 	if err != nil {
@@ -325,6 +341,37 @@ func sortFindings(fs []Finding) {
 		}
 		return fs[i].Message < fs[j].Message
 	})
+}
+
+// contextTerm is the rules' context of one call: as-of (in nanoseconds, as time.now_ns() gives
+// it under rego.EvalTime), the cluster, and the platform, parameters and catalog read once.
+func (e *Evaluator) contextTerm(asOf time.Time, cluster ast.Value) *ast.Term {
+	items := make([][2]*ast.Term, 0, len(e.ctxBase)+2)
+	items = append(items, e.ctxBase...)
+	items = append(items,
+		ast.Item(ast.StringTerm("asOf"), ast.NumberTerm(json.Number(strconv.FormatInt(asOf.UnixNano(), 10)))),
+		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cluster)))
+	return ast.ObjectTerm(items...)
+}
+
+// contextBase reads the context's platform, parameters and catalog (settings applied) once.
+func contextBase(ctx context.Context, c *ast.Compiler, store storage.Store) ([][2]*ast.Term, error) {
+	r := rego.New(rego.Query(contextBaseQuery), rego.Compiler(c), rego.Store(store), rego.Capabilities(capabilities()))
+	rs, err := r.Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		return nil, fmt.Errorf("reading %s: %v (undefined: check the settings)", contextBaseQuery, err)
+	}
+	v, err := ast.InterfaceToValue(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", contextBaseQuery, err)
+	}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("reading %s: not an object", contextBaseQuery)
+	}
+	var items [][2]*ast.Term
+	obj.Foreach(func(k, v *ast.Term) { items = append(items, [2]*ast.Term{k, v}) })
+	return items, nil
 }
 
 // evalValue reads one value of the compiled policies (the catalog, the parameter defaults).

@@ -12,7 +12,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// FS holds every .rego file of the policies, tests included; ParseModules filters them.
+// FS holds every .rego file of the policies, tests included (ParseModules filters them), and
+// the catalog's YAML files and schema (LoadCatalog), from which catalog/catalog.rego is generated.
 //
 //go:embed catalog lib rules entrypoints
 var FS embed.FS

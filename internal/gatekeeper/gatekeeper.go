@@ -42,6 +42,7 @@ type Area struct {
 	Name     string // e.g. "managed"
 	Kind     string // e.g. "AksArcManaged"
 	Rules    []evaluator.Rule
+	kinds    []string          // what its Constraints match (nil: every kind); see matchKinds
 	entry    string            // the entry point's source
 	libs     []string          // inlined library sources, in a stable order
 	packages map[string]string // package path -> file, of everything inlined
@@ -50,6 +51,10 @@ type Area struct {
 // Areas reads the Gatekeeper entry points and resolves the libraries each one needs.
 func Areas(in Inputs) ([]*Area, error) {
 	modules, err := policies.ParseModules(in.Policies, false)
+	if err != nil {
+		return nil, err
+	}
+	kinds, err := ruleKinds(in.Policies)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +86,7 @@ func Areas(in Inputs) ([]*Area, error) {
 		if len(a.Rules) == 0 {
 			return nil, fmt.Errorf("%s: the entry point imports no rule", file)
 		}
+		a.kinds = matchKinds(a.Rules, kinds)
 		areas = append(areas, a)
 	}
 	sort.Slice(areas, func(i, j int) bool { return areas[i].Name < areas[j].Name })

@@ -57,3 +57,28 @@ func TestSpaces(t *testing.T) {
 		t.Errorf("spaces = %q", got)
 	}
 }
+
+// Constraints match only the kinds their area's rules judge, as the registry dispatches them:
+// snapshot-only areas the ClusterSnapshot, versions the Node too (AKSARC-005), and areas with a
+// rule of the "any" group every kind.
+func TestConstraintsMatchTheKindsTheirRulesJudge(t *testing.T) {
+	areas, err := Areas(inputs(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"catalog": {"ClusterSnapshot"}, "lifecycle": {"ClusterSnapshot"}, "subscription": {"ClusterSnapshot"},
+		"versions": {"ClusterSnapshot", "Node"},
+		"features": nil, "managed": nil, "networking": nil, "nodes": nil, "upgrades": nil,
+	}
+	for _, a := range areas {
+		w, known := want[a.Name]
+		if !known {
+			t.Errorf("area %s: no expectation", a.Name)
+			continue
+		}
+		if strings.Join(a.kinds, ",") != strings.Join(w, ",") {
+			t.Errorf("area %s matches %v, want %v", a.Name, a.kinds, w)
+		}
+	}
+}

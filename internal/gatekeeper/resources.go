@@ -129,6 +129,14 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 	if asOf != "" {
 		params["asOf"] = asOf
 	}
+	spec := map[string]any{
+		"enforcementAction": string(sev),
+		"parameters":        params,
+	}
+	if len(a.kinds) > 0 {
+		// Only the kinds the area's rules judge: Gatekeeper skips the template for the others.
+		spec["match"] = map[string]any{"kinds": []any{map[string]any{"apiGroups": []string{"*"}, "kinds": a.kinds}}}
+	}
 	return map[string]any{
 		"apiVersion": "constraints.gatekeeper.sh/v1beta1",
 		"kind":       a.Kind,
@@ -136,10 +144,7 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 			"name":        "aksarc-" + a.Name + "-" + string(sev),
 			"annotations": map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")},
 		},
-		"spec": map[string]any{
-			"enforcementAction": string(sev),
-			"parameters":        params,
-		},
+		"spec": spec,
 	}
 }
 

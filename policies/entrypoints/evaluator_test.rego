@@ -71,3 +71,21 @@ test_result_carries_the_runway if {
 		with time.now_ns as nov_1
 	o.runway == []
 }
+
+# A context given with the input (the Go evaluator builds one per run) is used as it is: its
+# as-of date and platform win over the time and the settings.
+test_a_context_given_with_the_input_is_used if {
+	given := object.union(evaluator.context_base, {"asOf": nov_1, "cluster": null, "platform": "AzureLocal"})
+	fs := evaluator.findings with input as {"document": stopped, "cluster": null, "context": given}
+		with time.now_ns as time.parse_rfc3339_ns("2025-09-20T00:00:00Z")
+	ids(fs) == {"AKSARC-040", "AKSARC-041"}
+}
+
+# Documents of other kinds are judged only by the rules of their kind's groups.
+test_groups_follow_the_kind if {
+	data.lib.aksarc.registry.groups({"kind": "ConfigMap"}) == {"any"}
+	data.lib.aksarc.registry.groups({"kind": "DaemonSet"}) == {"any", "podSpec", "featureGates", "daemonSets"}
+	data.lib.aksarc.registry.groups({"kind": "Node"}) == {"any", "nodes"}
+	data.lib.aksarc.registry.groups("not an object") == {"any"}
+	count(data.lib.aksarc.registry.groups(stopped)) == 6
+}

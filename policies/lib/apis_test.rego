@@ -3,7 +3,7 @@ package lib.aksarc.apis_test
 import data.aksarc.catalog
 import data.lib.aksarc.apis
 
-known := catalog.kubernetes_apis
+known := catalog.catalog.kubernetesApis
 
 test_group_and_version if {
 	apis.group("v1") == ""

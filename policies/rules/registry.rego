@@ -1,8 +1,9 @@
 # METADATA
 # description: |
-#   Every rule, in one place: findings(doc, ctx) is the union of every rule's violations for one
-#   document. The evaluator and conftest entry points call it; Gatekeeper templates call single
-#   rules. A Go test fails when a rule package with an ID is missing here.
+#   Every rule, in one place: findings(doc, ctx) is the union of the violations of the rules that
+#   can fire on one document, chosen by its kind. The evaluator and conftest entry points call it;
+#   Gatekeeper templates call single rules. A Go test fails when a rule package with an ID is
+#   missing here.
 #   not_evaluated(doc, ctx) is the union of what rules with a not_evaluated function could not
 #   judge in a document (the facts of their METADATA requires are checked by the evaluator).
 package lib.aksarc.registry
@@ -41,24 +42,58 @@ import data.lib.aksarc.rules.versions.version_removed as aksarc_002
 import data.lib.aksarc.rules.versions.version_skew as aksarc_005
 import data.lib.aksarc.rules.versions.version_support_ending as aksarc_003
 import data.lib.aksarc.rules.versions.version_unknown_newer as aksarc_091
+import data.lib.aksarc.snapshot
 
-findings(doc, ctx) := union({
+# findings(doc, ctx) is the union of the violations of every rule that can fire on the document:
+# a ClusterSnapshot is judged by every rule; any other document by the rules of the groups its
+# kind may break (groups), so that a ConfigMap does not pay for the snapshot, node or pod rules.
+# A rule whose kind is not in its group stays silent on that kind anyway: the groups only skip
+# calls that cannot give a finding (a Go test compares findings with all_findings on every
+# fixture and a generated cluster dump).
+findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in groups(doc)})
+
+# all_findings asks every rule, whatever the document's kind.
+all_findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in _all_groups})
+
+# groups are the rule groups that judge a document: every group for a ClusterSnapshot, else
+# "any" and the groups of its kind.
+groups(doc) := _all_groups if snapshot.is_snapshot(doc)
+
+groups(doc) := {"any"} | object.get(_kind_groups, _kind(doc), set()) if not snapshot.is_snapshot(doc)
+
+_all_groups := {"snapshot", "any", "podSpec", "featureGates", "nodes", "daemonSets"}
+
+# The kinds whose objects carry a pod template (lib.aksarc.workloads.pod_spec), Nodes,
+# DaemonSets and kubelet configuration files, with the groups that read them.
+_kind_groups := {
+	"Pod": {"podSpec", "featureGates"},
+	"PodTemplate": {"podSpec", "featureGates"},
+	"ReplicationController": {"podSpec", "featureGates"},
+	"Deployment": {"podSpec", "featureGates"},
+	"ReplicaSet": {"podSpec", "featureGates"},
+	"StatefulSet": {"podSpec", "featureGates"},
+	"DaemonSet": {"podSpec", "featureGates", "daemonSets"},
+	"Job": {"podSpec", "featureGates"},
+	"CronJob": {"podSpec", "featureGates"},
+	"Node": {"nodes"},
+	"KubeletConfiguration": {"featureGates"},
+}
+
+_kind(doc) := k if {
+	is_object(doc)
+	k := object.get(doc, "kind", "")
+} else := ""
+
+# group_findings(group, doc, ctx): the rules of one group. Each rule is in exactly one group.
+# snapshot: rules that judge ClusterSnapshots only.
+group_findings("snapshot", doc, ctx) := union({
 	aksarc_001.violations(doc, ctx),
 	aksarc_002.violations(doc, ctx),
 	aksarc_003.violations(doc, ctx),
 	aksarc_004.violations(doc, ctx),
-	aksarc_005.violations(doc, ctx),
 	aksarc_006.violations(doc, ctx),
-	aksarc_010.violations(doc, ctx),
-	aksarc_011.violations(doc, ctx),
-	aksarc_012.violations(doc, ctx),
-	aksarc_020.violations(doc, ctx),
-	aksarc_021.violations(doc, ctx),
 	aksarc_022.violations(doc, ctx),
-	aksarc_023.violations(doc, ctx),
 	aksarc_024.violations(doc, ctx),
-	aksarc_030.violations(doc, ctx),
-	aksarc_031.violations(doc, ctx),
 	aksarc_032.violations(doc, ctx),
 	aksarc_040.violations(doc, ctx),
 	aksarc_041.violations(doc, ctx),
@@ -70,17 +105,44 @@ findings(doc, ctx) := union({
 	aksarc_051.violations(doc, ctx),
 	aksarc_052.violations(doc, ctx),
 	aksarc_053.violations(doc, ctx),
-	aksarc_060.violations(doc, ctx),
-	aksarc_061.violations(doc, ctx),
 	aksarc_062.violations(doc, ctx),
-	aksarc_070.violations(doc, ctx),
 	aksarc_080.violations(doc, ctx),
 	aksarc_090.violations(doc, ctx),
 	aksarc_091.violations(doc, ctx),
 })
 
+# any: rules that judge objects of every kind (namespace, name, labels, API version).
+group_findings("any", doc, ctx) := union({
+	aksarc_010.violations(doc, ctx),
+	aksarc_011.violations(doc, ctx),
+	aksarc_012.violations(doc, ctx),
+	aksarc_021.violations(doc, ctx),
+	aksarc_031.violations(doc, ctx),
+	aksarc_061.violations(doc, ctx),
+	aksarc_070.violations(doc, ctx),
+})
+
+# podSpec: rules that read a pod template only.
+group_findings("podSpec", doc, ctx) := aksarc_020.violations(doc, ctx)
+
+# featureGates: snapshots, kubelet configuration and the flags of pod templates.
+group_findings("featureGates", doc, ctx) := aksarc_060.violations(doc, ctx)
+
+# nodes: snapshots and Node objects.
+group_findings("nodes", doc, ctx) := union({
+	aksarc_005.violations(doc, ctx),
+	aksarc_023.violations(doc, ctx),
+})
+
+# daemonSets: snapshots and DaemonSets.
+group_findings("daemonSets", doc, ctx) := aksarc_030.violations(doc, ctx)
+
+# not_evaluated(doc, ctx): what the rules with a not_evaluated function could not judge in a
+# ClusterSnapshot; empty for any other document.
 not_evaluated(doc, ctx) := union({
 	aksarc_006.not_evaluated(doc, ctx),
 	aksarc_022.not_evaluated(doc, ctx),
 	aksarc_024.not_evaluated(doc, ctx),
-})
+}) if {
+	snapshot.is_snapshot(doc)
+} else := set()

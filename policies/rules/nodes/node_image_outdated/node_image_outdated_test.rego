@@ -176,7 +176,7 @@ test_silent_for_other_documents if {
 
 # The catalog's own patterns read their examples: the data is not wrong about its format.
 test_catalog_patterns_read_their_examples if {
-	patterns := catalog.infrastructure.nodeImageDatePatterns
+	patterns := catalog.catalog.infrastructure.nodeImageDatePatterns
 	count(patterns) > 0
 	every p in patterns {
 		regex.is_valid(p.pattern)
