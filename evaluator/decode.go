@@ -298,7 +298,9 @@ func unpackInto(obj map[string]any, src Source, items []itemPos, n *int, emit fu
 		return inputError(src, "%s: items must be a list, found %s", kind, describe(itemsValue))
 	}
 	if len(list) == 0 {
-		empty(inputError(src, "an empty %s: no object to judge", kind))
+		at := src
+		at.Item = 0 // an empty List is no item: its line places it
+		empty(inputError(at, "an empty %s: no object to judge", kind))
 		return nil
 	}
 	apiVersion, _ := obj["apiVersion"].(string)

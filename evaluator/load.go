@@ -93,7 +93,7 @@ func Load(paths []string, stdin io.Reader) ([]*Document, error) {
 func LoadInputs(paths []string, stdin io.Reader, opts LoadOptions) (*Inputs, error) {
 	for _, g := range opts.Exclude {
 		if err := checkGlob(g); err != nil {
-			return nil, fmt.Errorf("exclude %q: %w", g, err)
+			return nil, fmt.Errorf("--exclude %q: %w", g, err)
 		}
 	}
 	l := &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}
@@ -235,7 +235,7 @@ func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
 				l.errs = append(l.errs, inputError(doc.source, "%s", problem))
 			} else {
 				l.in.Skipped = append(l.in.Skipped, SkippedInput{File: name, Document: doc.source.Document, Line: doc.source.Line,
-					Kind: SkipNotKubernetes, Reason: strings.TrimPrefix(problem, "not a Kubernetes object: "),
+					Kind: SkipNotKubernetes, Reason: problem,
 					Hint: "a file named on the command line, or --strict, makes this an error"})
 			}
 			return nil

@@ -71,6 +71,7 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	}
 	writeNotEvaluated(&b, r.NotEvaluated)
 	writeWaivers(&b, r)
+	writeSkipped(&b, r.Skipped)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
