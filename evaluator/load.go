@@ -235,8 +235,7 @@ func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
 				l.errs = append(l.errs, inputError(doc.source, "%s", problem))
 			} else {
 				l.in.Skipped = append(l.in.Skipped, SkippedInput{File: name, Document: doc.source.Document, Line: doc.source.Line,
-					Kind: SkipNotKubernetes, Reason: problem,
-					Hint: "a file named on the command line, or --strict, makes this an error"})
+					Kind: SkipNotKubernetes, Reason: problem})
 			}
 			return nil
 		}
@@ -369,12 +368,12 @@ func (l *loader) leftOut(p string, d fs.DirEntry) (skip, dir bool) {
 	if strings.HasPrefix(d.Name(), ".") {
 		if d.IsDir() {
 			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden folder: not searched",
-				Hint: "name it to check it: aksarc-opa check " + p})
+				Hint: "aksarc-opa check " + p})
 			return true, true
 		}
 		if hasExtension(p) {
 			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden file: not read",
-				Hint: "name it to check it: aksarc-opa check " + p})
+				Hint: "aksarc-opa check " + p})
 		}
 		return true, false
 	}

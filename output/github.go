@@ -78,7 +78,7 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 		sum.WriteString("\n" + strings.Join(lines[1:], "\n")) // without the heading
 	}
 	var status strings.Builder
-	writeRunStatus(&status, r, "annotated on the waivers file")
+	writeRunStatus(&status, r, "annotated on the waivers file", "each a notice on its file")
 	if status.Len() > 0 {
 		sum.WriteString("\n" + strings.TrimSuffix(status.String(), "\n"))
 	}

@@ -47,9 +47,9 @@ func skippedText(ids []string) string {
 		plural(len(ids), "rule", "rules"), pick(len(ids) == 1, "it", "them"), strings.Join(ids, ", "))
 }
 
-// writeRunStatus writes the lines under the verdict about waivers and skipped rules; listed
-// says where the format lists the expired waivers.
-func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed string) {
+// writeRunStatus writes the lines under the verdict about waivers, skipped rules and skipped
+// inputs; listed and skippedListed say where the format lists expired waivers and skipped inputs.
+func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed, skippedListed string) {
 	if n := r.Summary.Waived; n > 0 {
 		fmt.Fprintf(b, "%s waived: shown with %s, not counted.\n", plural(n, "finding", "findings"), pick(n == 1, "its waiver", "their waivers"))
 	}
@@ -60,7 +60,7 @@ func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed string) {
 		fmt.Fprintf(b, "%s.\n", skippedText(r.SkippedRules))
 	}
 	if n := len(r.Skipped); n > 0 {
-		fmt.Fprintf(b, "%s found in directories %s skipped: not Kubernetes objects, hidden, excluded, or to be rendered first (%s).\n", plural(n, "input", "inputs"), pick(n == 1, "was", "were"), listed)
+		fmt.Fprintf(b, "%s found in directories %s skipped: not Kubernetes objects, hidden, excluded, or to be rendered first (%s).\n", plural(n, "input", "inputs"), pick(n == 1, "was", "were"), skippedListed)
 	}
 }
 
