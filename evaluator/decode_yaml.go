@@ -34,6 +34,12 @@ func (d *Decoder) eachYAML(name string, data []byte, firstLine, docsBefore int, 
 	flush := func() error {
 		if separators == 0 {
 			if !hasContent(chunk) {
+				// Comments before the first separator are no document; kubectl still reads them.
+				if doc := d.yamlDocument(name, docsBefore+1, chunk); doc.err != nil {
+					chunk = chunk[:0]
+					return fn(doc)
+				}
+				chunk = chunk[:0]
 				return nil
 			}
 			leadingCounts = true
@@ -121,7 +127,15 @@ func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc 
 		}
 	}
 	if src.Line == 0 {
-		return rawDoc{source: src} // only blanks and comments
+		// Only blanks and comments: no object, but kubectl still refuses what YAML does not
+		// allow in them (control characters).
+		if text := joinLines(lines); len(bytes.TrimSpace(text)) > 0 {
+			if _, err := k8syaml.YAMLToJSON(text); err != nil {
+				src.Line = lines[0].num
+				return rawDoc{source: src, err: inputError(src, "not valid YAML: %s", yamlProblem(err))}
+			}
+		}
+		return rawDoc{source: src}
 	}
 	if doc, ok := d.yamlList(src, lines); ok {
 		return doc
