@@ -39,4 +39,3 @@ func TestNamedPipesAreRefused(t *testing.T) {
 		}
 	}
 }
-
