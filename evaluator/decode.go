@@ -6,13 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // Document is one Kubernetes object or ClusterSnapshot, decoded once and converted once to the
@@ -43,14 +40,8 @@ func NewDocument(obj map[string]any, src Source) (*Document, error) {
 	if obj == nil {
 		return nil, inputError(src, "empty object")
 	}
-	for _, field := range []string{"apiVersion", "kind"} {
-		v, present := obj[field]
-		if s, ok := v.(string); !ok || s == "" {
-			if present {
-				return nil, inputError(src, "not a Kubernetes object: %s must be a non-empty string, found %s", field, describe(v))
-			}
-			return nil, inputError(src, "not a Kubernetes object: apiVersion and kind are required")
-		}
+	if problem := notAnObject(obj); problem != "" {
+		return nil, inputError(src, "%s", problem)
 	}
 	// Whatever claims to be a snapshot must fit the schema, so the Rego test of kind and group
 	// (lib/snapshot.rego) holds for every snapshot that reaches the policies. Azure's "never"
@@ -70,221 +61,265 @@ func NewDocument(obj map[string]any, src Source) (*Document, error) {
 	return &Document{Source: src, Object: obj, value: v, never: never}, nil
 }
 
-// Decode reads every document of a YAML (multi-document) or JSON stream. kind: List documents
-// and typed lists (PodList, ...) from `kubectl get -o yaml|json` are unpacked into their items.
-// name is used in errors and sources ("-" for standard input).
+// notAnObject says why a decoded value is not a Kubernetes object ("" when it is one): it must
+// be a mapping with apiVersion and kind as non-empty strings.
+func notAnObject(v any) string {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Sprintf("expected a Kubernetes object (a mapping), found %s", describe(v))
+	}
+	for _, field := range []string{"apiVersion", "kind"} {
+		v, present := obj[field]
+		if s, ok := v.(string); !ok || s == "" {
+			if present {
+				return fmt.Sprintf("not a Kubernetes object: %s must be a non-empty string, found %s", field, describe(v))
+			}
+			return "not a Kubernetes object: apiVersion and kind are required"
+		}
+	}
+	return ""
+}
+
+// Decode reads every document of a YAML (multi-document) or JSON stream, with the default
+// Limits. kind: List documents and typed lists (PodList, ...) from `kubectl get -o yaml|json`
+// are unpacked into their items, Lists nested in Lists too. name is used in errors and sources
+// ("-" for standard input). Every bad document of the stream is named in the error.
 func Decode(name string, r io.Reader) ([]*Document, error) {
-	objects, err := decodeRaw(name, r)
+	return NewDecoder(Limits{}).Decode(name, r)
+}
+
+// DecodeEach is Decode that hands each document to fn as soon as it is decoded, so that a
+// caller can judge and release documents one by one: besides the input's bytes, only the
+// document being decoded is held. An error from fn stops the decoding and is returned.
+func DecodeEach(name string, r io.Reader, fn func(*Document) error) error {
+	return NewDecoder(Limits{}).DecodeEach(name, r, fn)
+}
+
+// Decoder decodes the inputs of one run within its Limits: the alias expansion budget is
+// shared by every input it decodes. A Decoder is not safe for concurrent use.
+type Decoder struct {
+	limits Limits
+	spent  int64 // bytes that YAML aliases added so far in this run
+}
+
+// NewDecoder returns a decoder for one run; zero fields of l take their defaults.
+func NewDecoder(l Limits) *Decoder { return &Decoder{limits: l.withDefaults()} }
+
+// Decode reads every document of a stream (see the package-level Decode).
+func (d *Decoder) Decode(name string, r io.Reader) ([]*Document, error) {
+	var docs []*Document
+	err := d.DecodeEach(name, r, func(doc *Document) error {
+		docs = append(docs, doc)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	var docs []*Document
-	for _, o := range objects {
-		unpacked, err := unpackList(o)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range unpacked {
-			d, err := NewDocument(u.object, u.source)
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
-		}
 	}
 	return docs, nil
 }
 
-// decodeRaw reads a stream into its top-level objects.
-func decodeRaw(name string, r io.Reader) ([]rawObject, error) {
-	data, err := io.ReadAll(r)
+// DecodeEach reads a stream and calls fn with each document in order (see the package-level
+// DecodeEach). Documents that are not Kubernetes objects are errors.
+func (d *Decoder) DecodeEach(name string, r io.Reader, fn func(*Document) error) error {
+	var errs InputErrors
+	err := d.each(name, r, func(doc rawDoc) error {
+		if doc.err != nil {
+			errs = append(errs, doc.err)
+			return nil
+		}
+		if problem := notAnObject(doc.value); problem != "" {
+			errs = append(errs, inputError(doc.source, "%s", problem))
+			return nil
+		}
+		return d.objects(doc, &errs, fn, func(*InputError) {})
+	})
+	if ie := (*InputError)(nil); errors.As(err, &ie) && !ie.stop {
+		errs = append(errs, ie) // the input could not be read whole
+		err = nil
+	}
 	if err != nil {
-		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", err)}}
+		return err
 	}
-	return decodeStream(name, data)
+	return errs.orNil()
 }
 
-type rawObject struct {
-	object map[string]any
+// objects unpacks one document into Documents for fn; the input errors of its objects are
+// added to errs, an error of fn is returned. empty is told of an empty List.
+func (d *Decoder) objects(doc rawDoc, errs *InputErrors, fn func(*Document) error, empty func(*InputError)) error {
+	var fnErr error
+	err := unpack(doc.value.(map[string]any), doc.source, doc.items, func(obj map[string]any, src Source) error {
+		document, err := NewDocument(obj, src)
+		if err != nil {
+			return err
+		}
+		if fnErr = fn(document); fnErr != nil {
+			return fnErr
+		}
+		return nil
+	}, empty)
+	if fnErr != nil {
+		return fnErr
+	}
+	if ie := (*InputError)(nil); errors.As(err, &ie) {
+		*errs = append(*errs, ie)
+		return nil
+	}
+	return err
+}
+
+// Limits bound what a run reads and builds, so that no input can exhaust memory: the bytes of
+// one input, the bytes of one document (one YAML or JSON document, or one item of a List), and
+// how much YAML aliases may add to the documents of a whole run.
+type Limits struct {
+	// MaxInputSize is the most bytes read from one input; 0 means DefaultMaxInputSize.
+	MaxInputSize int64
+	// MaxDocumentSize is the most bytes of one document; 0 means DefaultMaxDocumentSize.
+	MaxDocumentSize int64
+	// MaxExpansion is how many bytes YAML aliases may add to the documents of a run, in all;
+	// 0 means DefaultMaxExpansion.
+	MaxExpansion int64
+}
+
+const (
+	// DefaultMaxInputSize bounds one input (a file or standard input): 256 MiB.
+	DefaultMaxInputSize int64 = 256 << 20
+	// DefaultMaxDocumentSize bounds one document or List item: 32 MiB (the API server stores
+	// objects of at most about 1.5 MiB).
+	DefaultMaxDocumentSize int64 = 32 << 20
+	// DefaultMaxExpansion bounds what YAML aliases add to a run: 64 MiB of JSON.
+	DefaultMaxExpansion int64 = 64 << 20
+)
+
+// expansionFactor is how much larger than its YAML text a document's JSON may be without
+// counting against the expansion budget: flow style and escapes make JSON at most ~6 times
+// larger than YAML text without aliases.
+const expansionFactor = 8
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxInputSize <= 0 {
+		l.MaxInputSize = DefaultMaxInputSize
+	}
+	if l.MaxDocumentSize <= 0 {
+		l.MaxDocumentSize = DefaultMaxDocumentSize
+	}
+	if l.MaxExpansion <= 0 {
+		l.MaxExpansion = DefaultMaxExpansion
+	}
+	return l
+}
+
+// rawDoc is one top-level document as read: its value (JSON types) and where it is, with the
+// lines of the items of a List; or err, when the document is not valid YAML or JSON or too large.
+type rawDoc struct {
+	value  any
 	source Source
-	// itemLines are the lines of the elements of a top-level "items" list, when there is one.
-	itemLines []int
+	items  []itemPos
+	err    *InputError
 }
 
-// decodeStream splits a stream into documents with their lines. A stream that starts with "{"
-// or "[" is read as JSON (strictly, numbers exact); if that fails but the stream is valid YAML
-// (a flow mapping, or JSON followed by YAML documents), the YAML reading counts.
-func decodeStream(name string, data []byte) ([]rawObject, error) {
+// itemPos is where an item of a List starts, and the items of its own items, if it has some.
+type itemPos struct {
+	line  int
+	items []itemPos
+}
+
+// each reads one input and calls fn for each of its top-level documents that holds something
+// (empty and null documents hold no object). Errors that end the input (it cannot be read, it
+// is too large, the run's alias budget is spent) are returned; the problems of one document are
+// handed to fn in rawDoc.err, so that every bad document of a run can be named.
+func (d *Decoder) each(name string, r io.Reader, fn func(rawDoc) error) error {
+	data, err := readLimited(name, r, d.limits.MaxInputSize)
+	if err != nil {
+		return err
+	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // PowerShell writes UTF-8 with a byte order mark
-	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		objs, jerr := decodeJSON(name, data)
-		if jerr == nil || strings.EqualFold(filepath.Ext(name), ".json") {
-			return objs, jerr
-		}
-		if objs, yerr := decodeYAML(name, data); yerr == nil {
-			return objs, nil
-		}
-		return nil, jerr
+	// As kubectl: a stream whose first non-space character is { is JSON; when it is not valid
+	// JSON and at most one JSON document came first, the rest is read as YAML (a flow mapping,
+	// or a JSON document followed by YAML documents). A .json file is JSON only.
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
+		return d.eachJSON(name, data, fn)
 	}
-	return decodeYAML(name, data)
+	return d.eachYAML(name, data, 0, 0, fn)
 }
 
-func decodeYAML(name string, data []byte) ([]rawObject, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var out []rawObject
-	for index := 1; ; index++ {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, &InputError{File: name, Document: index, Problems: []string{"not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
-		}
-		if len(doc.Content) == 0 || isNull(doc.Content[0]) {
-			continue // an empty document (only "---" or comments) holds no object
-		}
-		root := doc.Content[0]
-		src := Source{File: name, Document: index, Line: root.Line}
-		c := converter{budget: maxValues}
-		v, err := c.value(root)
-		if err != nil {
-			return nil, inputError(src, "%v", err)
-		}
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, inputError(src, "expected a Kubernetes object (a mapping), found %s", describe(v))
-		}
-		var itemLines []int
-		for _, n := range listItemNodes(root) {
-			itemLines = append(itemLines, n.Line)
-		}
-		out = append(out, rawObject{object: m, source: src, itemLines: itemLines})
+// readLimited reads at most limit bytes; more is an error that names the limit.
+func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
+	if int64(len(data)) > limit {
+		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("larger than the input size limit of %s (--max-input-size)", byteSize(limit))}}
+	}
+	return data, nil
 }
 
-// decodeJSON reads one or more concatenated JSON values, token by token, so that it knows the
-// line of each document and of each item of a List.
-func decodeJSON(name string, data []byte) ([]rawObject, error) {
-	j := jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	j.dec.UseNumber()
-	var out []rawObject
-	for index := 1; ; index++ {
-		src := Source{File: name, Document: index, Line: j.nextLine()}
-		j.items = nil
-		v, err := j.value(0, false)
-		if errors.Is(err, io.EOF) && j.depthSeen == 0 {
-			return out, nil
+// decodeObjects reads a small file (settings, waivers) strictly: every document must be a mapping.
+func decodeObjects(name string, data []byte) ([]rawDoc, error) {
+	var out []rawDoc
+	var errs InputErrors
+	d := NewDecoder(Limits{})
+	err := d.each(name, bytes.NewReader(data), func(doc rawDoc) error {
+		if doc.err != nil {
+			errs = append(errs, doc.err)
+		} else if _, ok := doc.value.(map[string]any); !ok {
+			errs = append(errs, inputError(doc.source, "expected a mapping, found %s", describe(doc.value)))
+		} else {
+			out = append(out, doc)
 		}
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF
-			}
-			return nil, inputError(src, "not valid JSON (near line %d): %v", j.nextLine(), err)
-		}
-		j.depthSeen = 0
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, inputError(src, "expected a Kubernetes object (a JSON object), found %s", describe(v))
-		}
-		out = append(out, rawObject{object: m, source: src, itemLines: j.items})
-	}
-}
-
-type jsonReader struct {
-	data      []byte
-	dec       *json.Decoder
-	items     []int // lines of the elements of the top-level "items" array
-	depthSeen int   // tokens read of the current document
-}
-
-// nextLine is the line of the next token after the decoder's offset.
-func (j *jsonReader) nextLine() int {
-	off := int(j.dec.InputOffset())
-	for off < len(j.data) && strings.IndexByte(" \t\r\n,:", j.data[off]) >= 0 {
-		off++
-	}
-	return 1 + bytes.Count(j.data[:off], []byte("\n"))
-}
-
-func (j *jsonReader) value(depth int, noteItemLines bool) (any, error) {
-	if depth > 10000 {
-		return nil, errors.New("nested too deeply")
-	}
-	tok, err := j.dec.Token()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	j.depthSeen++
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			m := map[string]any{}
-			for j.dec.More() {
-				k, err := j.dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				key, ok := k.(string)
-				if !ok {
-					return nil, fmt.Errorf("object key %v is not a string", k)
-				}
-				if _, dup := m[key]; dup {
-					return nil, fmt.Errorf("duplicate key %q", key)
-				}
-				// The elements of a top-level "items" list are the objects of a List: note their lines.
-				v, err := j.value(depth+1, depth == 0 && key == "items")
-				if err != nil {
-					return nil, err
-				}
-				m[key] = v
-			}
-			_, err := j.dec.Token() // '}'
-			return m, err
-		case '[':
-			a := []any{}
-			for j.dec.More() {
-				if noteItemLines {
-					j.items = append(j.items, j.nextLine())
-				}
-				v, err := j.value(depth+1, false)
-				if err != nil {
-					return nil, err
-				}
-				a = append(a, v)
-			}
-			_, err := j.dec.Token() // ']'
-			return a, err
-		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	default:
-		return t, nil // string, json.Number, bool or nil
+	if err := errs.orNil(); err != nil {
+		return nil, err
 	}
+	return out, nil
 }
 
-// unpackList returns the items of a List (with their own lines), or the object itself.
-func unpackList(o rawObject) ([]rawObject, error) {
-	kind, _ := o.object["kind"].(string)
-	itemsValue, hasItems := o.object["items"]
+// unpack hands over the object, or the items of a List (kind: List or a typed list such as
+// PodList), Lists nested in Lists included, each with its source: the item counts the objects
+// of the document in order, depth first, and the line is the item's own. An empty List hands
+// over nothing and calls empty.
+func unpack(obj map[string]any, src Source, items []itemPos, emit func(map[string]any, Source) error, empty func(*InputError)) error {
+	n := 0
+	return unpackInto(obj, src, items, &n, emit, empty)
+}
+
+func unpackInto(obj map[string]any, src Source, items []itemPos, n *int, emit func(map[string]any, Source) error, empty func(*InputError)) error {
+	kind, _ := obj["kind"].(string)
+	itemsValue, hasItems := obj["items"]
 	if !strings.HasSuffix(kind, "List") || !hasItems {
-		return []rawObject{o}, nil
+		if src.Item > 0 || *n > 0 {
+			*n++
+			src.Item = *n
+		}
+		return emit(obj, src)
 	}
-	items, ok := itemsValue.([]any)
+	list, ok := itemsValue.([]any)
 	if itemsValue != nil && !ok {
-		return nil, inputError(o.source, "%s: items must be a list, found %s", kind, describe(itemsValue))
+		return inputError(src, "%s: items must be a list, found %s", kind, describe(itemsValue))
 	}
-	apiVersion, _ := o.object["apiVersion"].(string)
-	out := make([]rawObject, 0, len(items))
-	for i, item := range items {
-		src := o.source
-		src.Item = i + 1
-		if i < len(o.itemLines) {
-			src.Line = o.itemLines[i]
+	if len(list) == 0 {
+		at := src
+		at.Item = 0 // an empty List is no item: its line places it
+		empty(inputError(at, "an empty %s: no object to judge", kind))
+		return nil
+	}
+	apiVersion, _ := obj["apiVersion"].(string)
+	for i, item := range list {
+		isrc := src
+		var nested []itemPos
+		if i < len(items) {
+			isrc.Line = items[i].line
+			nested = items[i].items
 		}
 		m, ok := item.(map[string]any)
 		if !ok {
-			return nil, inputError(src, "list item is not an object, found %s", describe(item))
+			*n++
+			isrc.Item = *n
+			return inputError(isrc, "list item is not an object, found %s", describe(item))
 		}
 		// Typed lists (PodList from the API) leave apiVersion and kind out of their items.
 		if kind != "List" {
@@ -295,139 +330,56 @@ func unpackList(o rawObject) ([]rawObject, error) {
 				m["apiVersion"] = apiVersion
 			}
 		}
-		out = append(out, rawObject{object: m, source: src})
-	}
-	return out, nil
-}
-
-func listItemNodes(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "items" && n.Content[i+1].Kind == yaml.SequenceNode {
-			return n.Content[i+1].Content
+		isrc.Item = max(isrc.Item, 1) // inside a List: counted by unpackInto
+		if err := unpackInto(m, isrc, nested, n, emit, empty); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// maxValues bounds the values one document may expand to, so that YAML aliases cannot make a
-// small file explode in memory.
-const maxValues = 10_000_000
+// InputErrors are every input error of a run, in input order.
+type InputErrors []*InputError
 
-// converter turns a YAML node into the JSON types OPA and the schema validator read: YAML 1.2
-// scalars, string keys, integers and floats as json.Number, timestamps kept as text.
-type converter struct{ budget int }
-
-func (c *converter) value(n *yaml.Node) (any, error) {
-	c.budget--
-	if c.budget < 0 {
-		return nil, errors.New("document expands to too many values (YAML aliases?)")
+func (e InputErrors) Error() string {
+	if len(e) == 1 {
+		return e[0].Error()
 	}
-	switch n.Kind {
-	case yaml.DocumentNode:
-		if len(n.Content) == 0 {
-			return nil, nil
-		}
-		return c.value(n.Content[0])
-	case yaml.AliasNode:
-		return c.value(n.Alias)
-	case yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
-		for _, item := range n.Content {
-			v, err := c.value(item)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, v)
-		}
-		return out, nil
-	case yaml.MappingNode:
-		return c.mapping(n)
-	case yaml.ScalarNode:
-		return scalar(n)
+	lines := make([]string, len(e))
+	for i, ie := range e {
+		lines[i] = "  " + ie.Error()
 	}
-	return nil, fmt.Errorf("line %d: unsupported YAML node", n.Line)
+	return fmt.Sprintf("%d inputs are not valid:\n%s", len(e), strings.Join(lines, "\n"))
 }
 
-func (c *converter) mapping(n *yaml.Node) (map[string]any, error) {
-	out := make(map[string]any, len(n.Content)/2)
-	var merges []*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
-			merges = append(merges, v)
-			continue
-		}
-		if k.Kind != yaml.ScalarNode {
-			return nil, fmt.Errorf("line %d: a mapping key must be a scalar", k.Line)
-		}
-		if _, dup := out[k.Value]; dup {
-			return nil, fmt.Errorf("line %d: duplicate key %q", k.Line, k.Value)
-		}
-		val, err := c.value(v)
-		if err != nil {
-			return nil, err
-		}
-		out[k.Value] = val
+// Unwrap gives errors.As the errors one by one.
+func (e InputErrors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, ie := range e {
+		out[i] = ie
 	}
-	// "<<: *anchor" merges keys the mapping does not set itself.
-	for _, m := range merges {
-		sources := []*yaml.Node{m}
-		if m.Kind == yaml.SequenceNode {
-			sources = m.Content
-		}
-		for _, s := range sources {
-			v, err := c.value(s)
-			if err != nil {
-				return nil, err
-			}
-			sm, ok := v.(map[string]any)
-			if !ok {
-				return nil, fmt.Errorf("line %d: a merge key (<<) must refer to a mapping", m.Line)
-			}
-			for k, val := range sm {
-				if _, set := out[k]; !set {
-					out[k] = val
-				}
-			}
-		}
-	}
-	return out, nil
+	return out
 }
 
-func scalar(n *yaml.Node) (any, error) {
-	switch n.ShortTag() {
-	case "!!null":
-		return nil, nil
-	case "!!bool":
-		var b bool
-		if err := n.Decode(&b); err != nil {
-			return nil, fmt.Errorf("line %d: %v", n.Line, err)
-		}
-		return b, nil
-	case "!!int":
-		var i any
-		if err := n.Decode(&i); err != nil {
-			return nil, fmt.Errorf("line %d: %v", n.Line, err)
-		}
-		return json.Number(fmt.Sprint(i)), nil
-	case "!!float":
-		var f float64
-		if err := n.Decode(&f); err != nil {
-			return nil, fmt.Errorf("line %d: %v", n.Line, err)
-		}
-		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return nil, fmt.Errorf("line %d: %s is not a number JSON can hold", n.Line, n.Value)
-		}
-		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
-	default: // !!str, !!timestamp and !!binary stay text, as kubectl reads them
-		return n.Value, nil
+func (e InputErrors) orNil() error {
+	if len(e) == 0 {
+		return nil
 	}
+	return e
 }
 
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+// byteSize writes a size in the unit that reads best: 256 MiB, 6 KiB, 100 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func isJSONName(name string) bool { return strings.EqualFold(filepath.Ext(name), ".json") }
 
 func describe(v any) string {
 	switch v.(type) {
@@ -441,7 +393,9 @@ func describe(v any) string {
 		return "a string"
 	case bool:
 		return "a boolean"
-	default:
+	case json.Number, float64, int, int64:
 		return "a number"
+	default:
+		return fmt.Sprintf("%T", v)
 	}
 }

@@ -3,6 +3,7 @@ package evaluator
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -108,16 +109,25 @@ func toString(v any) string {
 	return ""
 }
 
-func TestDecodeYAMLScalarsFollowYAML12AndKeepTimestampsAsText(t *testing.T) {
+// Values are what kubectl reads (sigs.k8s.io/yaml on yaml.v2): YAML 1.1 booleans, keys written
+// as strings, timestamps kept as text, !!binary decoded.
+func TestDecodeYAMLScalarsAsKubectlReadsThem(t *testing.T) {
 	docs := decodeString(t, "s.yaml", `apiVersion: v1
 kind: ConfigMap
 metadata: {name: s}
 data:
   on: yes
+  privileged: Yes
+  hostPID: off
+  quoted: "no"
   when: 2025-11-01
+  namespace: !!binary a3ViZS1zeXN0ZW0=
+  1: one
 `)
 	data := docs[0].Object["data"].(map[string]any)
-	if data["on"] != "yes" || data["when"] != "2025-11-01" {
+	want := map[string]any{"true": true, "privileged": true, "hostPID": false, "quoted": "no",
+		"when": "2025-11-01", "namespace": "kube-system", "1": "one"}
+	if !reflect.DeepEqual(data, want) {
 		t.Fatalf("data = %#v", data)
 	}
 }
@@ -149,7 +159,6 @@ func TestDecodeErrorsNameFileDocumentAndProblem(t *testing.T) {
 		{"a scalar is not an object", "hello\n", "found a string", 1},
 		{"no kind", "apiVersion: v1\nmetadata: {name: a}\n", "apiVersion and kind are required", 1},
 		{"apiVersion not a string", "apiVersion: 1\nkind: ConfigMap\n", "apiVersion must be a non-empty string, found a number", 1},
-		{"duplicate key", "apiVersion: v1\nkind: A\nkind: B\n", "duplicate key", 1},
 		{"list items not a list", "apiVersion: v1\nkind: List\nitems: {a: 1}\n", "items must be a list", 1},
 		{"list item not an object", "apiVersion: v1\nkind: List\nitems: [3]\n", "list item is not an object", 1},
 		{"infinity", "apiVersion: v1\nkind: A\nx: .inf\n", "not a number JSON can hold", 1},
@@ -209,7 +218,7 @@ func TestSnapshotSchemaErrorsNameTheField(t *testing.T) {
 // kubectl reports kubeProxyVersion "" once a node stops reporting it: a fact that is missing,
 // not a malformed snapshot; and the schema error names no regular expression.
 func TestSnapshotAcceptsAnEmptyReportedVersion(t *testing.T) {
-	src := "apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: c}\nspec:\n  cluster: {kubernetesVersion: 1.31.2}\n  nodes: [{name: n, kubeletVersion: v1.31.2, kubeProxyVersion: \"\"}]\n"
+	src := "apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: c}\nspec:\n  cluster: {kubernetesVersion: 1.31.2}\n  nodes: [{name: n1, kubeletVersion: v1.31.2, kubeProxyVersion: \"\"}]\n"
 	if _, err := Decode("snap.yaml", strings.NewReader(src)); err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ type InputError struct {
 	Item     int // 1-based item of a List; 0 otherwise
 	Line     int // 0 when unknown
 	Problems []string
+	stop     bool // the run cannot go on (its alias budget is spent)
 }
 
 func (e *InputError) Error() string {

@@ -92,6 +92,8 @@ type Summary struct {
 	SkippedRules int `json:"skippedRules"`
 	// NotEvaluated counts the rules that could not judge a snapshot for lack of facts.
 	NotEvaluated int `json:"notEvaluated"`
+	// Skipped counts the inputs a directory walk skipped (Report.Skipped).
+	Skipped int `json:"skipped"`
 	// Complete is true when every rule could judge every document (none skipped, none short
 	// of facts): a "supported" verdict with Complete false holds only as far as checked.
 	Complete bool `json:"complete"`
@@ -113,6 +115,9 @@ type Report struct {
 	UnusedWaivers  []Waiver        `json:"unusedWaivers"`
 	// SkippedRules are the IDs of the rules the rule selection left out, sorted.
 	SkippedRules []string `json:"skippedRules"`
+	// Skipped are the files, folders and documents that directory walks found and did not
+	// judge, with why and how to check them (EvaluateInputs fills it from Inputs).
+	Skipped []SkippedInput `json:"skipped"`
 	// Runway is the support runway of each ClusterSnapshot: the dated changes ahead of it (a
 	// version's end of support, the connection and subscription limits, ...), per snapshot in
 	// input order and, within one, by date then rule ID (runway.go).

@@ -24,6 +24,12 @@ type fixtureCases struct {
 		// NotEvaluated, when given, is the exact list of "RULE-ID Kind/name" the report must
 		// list as not evaluated; when absent, that list is not checked.
 		NotEvaluated *[]string `json:"notEvaluated"`
+		// Skipped, when given, is the exact list of "kind path" (path under fixtures/, with
+		// :line for a skipped document) that directory walks of the inputs skip; when absent,
+		// nothing may be skipped.
+		Skipped []string `json:"skipped"`
+		// Notes is how many notes about the inputs (empty Lists) the run has.
+		InputNotes int `json:"inputNotes"`
 	} `json:"cases"`
 }
 
@@ -52,13 +58,28 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 				covered[in] = true
 				paths = append(paths, filepath.Join(fixturesDir, in))
 			}
-			docs, err := Load(paths, nil)
+			in, err := LoadInputs(paths, nil, LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := e.Evaluate(context.Background(), docs, AsOf(day(asOf)))
+			r, err := e.EvaluateInputs(context.Background(), in, AsOf(day(asOf)))
 			if err != nil {
 				t.Fatal(err)
+			}
+			var skipped []string
+			for _, s := range r.Skipped {
+				rel, _ := filepath.Rel(fixturesDir, s.File)
+				key := s.Kind + " " + filepath.ToSlash(rel)
+				if s.Line > 0 {
+					key += fmt.Sprintf(":%d", s.Line)
+				}
+				skipped = append(skipped, key)
+			}
+			if !slices.Equal(skipped, c.Skipped) {
+				t.Errorf("skipped inputs differ\n got: %q\nwant: %q", skipped, c.Skipped)
+			}
+			if len(in.Notes) != c.InputNotes {
+				t.Errorf("notes about the inputs: %q, want %d", in.Notes, c.InputNotes)
 			}
 			var got []string
 			for _, f := range r.Findings {
@@ -101,7 +122,11 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(fixturesDir, path)
-		if rel != "expected.yaml" && !covered[filepath.ToSlash(rel)] {
+		inCoveredDir := false // a directory among a case's inputs covers every file under it
+		for dir := filepath.Dir(filepath.ToSlash(rel)); dir != "." && dir != "/"; dir = filepath.Dir(dir) {
+			inCoveredDir = inCoveredDir || covered[dir]
+		}
+		if rel != "expected.yaml" && !covered[filepath.ToSlash(rel)] && !inCoveredDir {
 			t.Errorf("fixtures/%s is in no case of fixtures/expected.yaml", rel)
 		}
 		return nil

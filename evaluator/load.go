@@ -1,6 +1,8 @@
 package evaluator
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,85 +14,417 @@ import (
 // Extensions of the files a directory walk reads.
 var Extensions = []string{".yaml", ".yml", ".json"}
 
-// Load reads documents from paths: files (any name), directories (recursively, the files with
-// one of Extensions, skipping hidden folders such as .git), or "-" for stdin.
-func Load(paths []string, stdin io.Reader) ([]*Document, error) {
-	var docs []*Document
-	for _, p := range paths {
-		if p == "-" {
-			if stdin == nil {
-				return nil, &InputError{File: "-", Problems: []string{"no standard input"}}
-			}
-			d, err := Decode("-", stdin)
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d...)
-			continue
-		}
-		files, err := expand(p)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			d, err := loadFile(f)
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d...)
-		}
-	}
-	return docs, nil
+// LoadOptions say how Load reads its paths.
+type LoadOptions struct {
+	// Limits bound the bytes of each input and document and what YAML aliases may add in the run.
+	Limits
+	// Exclude are globs of paths that directory walks leave out (and report as skipped): `**`
+	// matches any number of folders; a glob without / matches a file or folder name at any
+	// depth. Paths named on the command line are always read.
+	Exclude []string
+	// Strict makes directory walks as strict as named files: a document that is not a
+	// Kubernetes object, a Helm chart and a kustomization are errors instead of skipped inputs.
+	Strict bool
 }
 
-func loadFile(path string) ([]*Document, error) {
-	f, err := os.Open(path)
+// Inputs are what a run read: the documents to judge, and what it skipped or noted, which every
+// report lists so that nothing is left out silently.
+type Inputs struct {
+	Documents []*Document
+	// Skipped are the files, folders and documents a directory walk did not judge, and why.
+	Skipped []SkippedInput
+	// Notes say what else limits the run (an empty List holds no object).
+	Notes []string
+}
+
+// SkippedInput is a file, folder or document that a directory walk found and did not judge.
+type SkippedInput struct {
+	// File is the file or folder as found (relative when the walk's path was).
+	File string `json:"file"`
+	// Document and Line place a skipped document in its file; 0 when the whole file or folder
+	// is skipped.
+	Document int `json:"document,omitempty"`
+	Line     int `json:"line,omitempty"`
+	// Kind says why, for programs: one of the Skip* constants.
+	Kind string `json:"kind"`
+	// Reason says why, in a sentence.
+	Reason string `json:"reason"`
+	// Hint says how to check it anyway, when there is a way.
+	Hint string `json:"hint,omitempty"`
+}
+
+// The kinds of skipped inputs.
+const (
+	SkipNotKubernetes = "not-kubernetes-object" // a YAML or JSON document that is not a Kubernetes object
+	SkipEmpty         = "empty"                 // a file with no document
+	SkipHelmChart     = "helm-chart"            // a folder holding Chart.yaml
+	SkipKustomization = "kustomization"         // a folder holding kustomization.yaml
+	SkipHidden        = "hidden"                // a file or folder whose name starts with "."
+	SkipExcluded      = "excluded"              // a path that --exclude leaves out
+)
+
+// String is "file:line (document 2): reason".
+func (s SkippedInput) String() string {
+	return Source{File: s.File, Document: s.Document, Line: s.Line}.String() + ": " + s.Reason
+}
+
+// Load reads documents from paths, strictly: files (any name), directories (recursively, the
+// files with one of Extensions, skipping hidden files and folders), or "-" for stdin. Anything
+// a walk would skip (a document that is not a Kubernetes object, a Helm chart, a
+// kustomization) is an error here; LoadInputs skips and reports it instead.
+func Load(paths []string, stdin io.Reader) ([]*Document, error) {
+	in, err := LoadInputs(paths, stdin, LoadOptions{Strict: true})
 	if err != nil {
-		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, err
+	}
+	return in.Documents, nil
+}
+
+// LoadInputs reads documents from paths as `aksarc-opa check` does. A path named is strict: a
+// file or standard input ("-") must hold at least one Kubernetes object or ClusterSnapshot
+// (an empty List counts, with a note), and every document of it must be one. A directory is
+// walked in lexical order for files with one of Extensions; unless opts.Strict, what it finds
+// but cannot judge is skipped and listed in Inputs.Skipped: documents that are not Kubernetes
+// objects, empty files, Helm charts and kustomizations (whole folders: render them and pipe the
+// output in), hidden files and folders, and what opts.Exclude leaves out. Named pipes, devices
+// and sockets found in a walk are errors. A file reached twice (a folder and a file in it, a
+// link to it) is read once. Invalid YAML or JSON is an error; the error names every bad input
+// of the run (InputErrors).
+func LoadInputs(paths []string, stdin io.Reader, opts LoadOptions) (*Inputs, error) {
+	for _, g := range opts.Exclude {
+		if err := checkGlob(g); err != nil {
+			return nil, fmt.Errorf("--exclude %q: %w", g, err)
+		}
+	}
+	l := &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}
+	for _, p := range paths {
+		if err := l.path(p, stdin); err != nil {
+			return nil, err // the run cannot go on
+		}
+	}
+	if err := l.errs.orNil(); err != nil {
+		return nil, err
+	}
+	return l.in, nil
+}
+
+// EvaluateInputs evaluates the documents of inputs (as Evaluate does) and adds to the report
+// what the inputs skipped and noted.
+func (e *Evaluator) EvaluateInputs(ctx context.Context, in *Inputs, opts ...EvaluateOption) (*Report, error) {
+	r, err := e.Evaluate(ctx, in.Documents, opts...)
+	if err != nil {
+		return nil, err
+	}
+	r.Skipped = append([]SkippedInput{}, in.Skipped...)
+	r.Summary.Skipped = len(r.Skipped)
+	r.Notes = append(append([]string{}, in.Notes...), r.Notes...)
+	return r, nil
+}
+
+type loader struct {
+	opts  LoadOptions
+	dec   *Decoder
+	seen  map[string]bool // files read, by their resolved path
+	stdin bool            // standard input was read
+	in    *Inputs
+	errs  InputErrors
+}
+
+// found is what one input or walk gave: documents and empty Lists.
+type found struct{ documents, emptyLists int }
+
+// fail notes an input error; it returns the error when the run cannot go on.
+func (l *loader) fail(err error) error {
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	if ie.stop {
+		return ie
+	}
+	if ies := (InputErrors)(nil); errors.As(err, &ies) {
+		l.errs = append(l.errs, ies...)
+	} else {
+		l.errs = append(l.errs, ie)
+	}
+	return nil
+}
+
+func (l *loader) path(p string, stdin io.Reader) error {
+	if p == "-" {
+		if l.stdin {
+			return l.fail(&InputError{File: "-", Problems: []string{"standard input is named twice"}})
+		}
+		l.stdin = true
+		if stdin == nil {
+			return l.fail(&InputError{File: "-", Problems: []string{"no standard input"}})
+		}
+		var f found
+		if err := l.read("-", stdin, true, &f); err != nil {
+			return err
+		}
+		return l.requireObjects("-", f, "standard input is empty or holds only comments")
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}})
+	}
+	if info.IsDir() {
+		return l.walk(p)
+	}
+	if l.once(p) {
+		return nil
+	}
+	// A file named is read whatever it is: a named pipe (`<(kubectl get ...)`) too; the size
+	// limit bounds a device such as /dev/zero.
+	f, err := os.Open(p)
+	if err != nil {
+		return l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}})
 	}
 	defer f.Close()
-	return Decode(path, f)
+	var got found
+	if err := l.read(p, f, true, &got); err != nil {
+		return err
+	}
+	return l.requireObjects(p, got, "the file is empty or holds only comments")
 }
 
-// expand lists the files a path stands for, in lexical order.
-func expand(path string) ([]string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+// requireObjects fails a named input that gave no document and no empty List.
+func (l *loader) requireObjects(name string, f found, why string) error {
+	if f.documents > 0 || f.emptyLists > 0 || l.failedOn(name) {
+		return nil
 	}
-	if !info.IsDir() {
-		return []string{path}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return &InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	return l.fail(&InputError{File: name, Problems: []string{"no Kubernetes object or ClusterSnapshot: " + why}})
+}
+
+// failedOn reports whether an error already names the input.
+func (l *loader) failedOn(name string) bool {
+	for _, e := range l.errs {
+		if e.File == name {
+			return true
 		}
-		if d.IsDir() {
-			if p != path && strings.HasPrefix(d.Name(), ".") {
+	}
+	return false
+}
+
+// once reports whether the file was read already (by another path to it), and notes it.
+func (l *loader) once(p string) bool {
+	key, err := filepath.Abs(p)
+	if err == nil {
+		if resolved, err := filepath.EvalSymlinks(key); err == nil {
+			key = resolved
+		}
+	}
+	if l.seen[key] {
+		return true
+	}
+	l.seen[key] = true
+	return false
+}
+
+// read decodes one input; strict inputs refuse documents that are not Kubernetes objects,
+// others skip them.
+func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
+	err := l.dec.each(name, r, func(doc rawDoc) error {
+		if doc.err != nil {
+			l.errs = append(l.errs, doc.err)
+			return nil
+		}
+		if problem := notAnObject(doc.value); problem != "" {
+			if strict {
+				l.errs = append(l.errs, inputError(doc.source, "%s", problem))
+			} else {
+				l.in.Skipped = append(l.in.Skipped, SkippedInput{File: name, Document: doc.source.Document, Line: doc.source.Line,
+					Kind: SkipNotKubernetes, Reason: problem})
+			}
+			return nil
+		}
+		return l.dec.objects(doc, &l.errs, func(d *Document) error {
+			f.documents++
+			l.in.Documents = append(l.in.Documents, d)
+			return nil
+		}, func(e *InputError) {
+			f.emptyLists++
+			l.in.Notes = append(l.in.Notes, e.Error())
+		})
+	})
+	if err != nil {
+		return l.fail(err)
+	}
+	return nil
+}
+
+// walk reads the files of a directory, in lexical order.
+func (l *loader) walk(root string) error {
+	var got found
+	skippedBefore := len(l.in.Skipped)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if ferr := l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}); ferr != nil {
+				return ferr
+			}
+			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// The walk does not follow links; say so rather than skip what is behind one.
-			if target, err := os.Stat(p); err == nil && target.IsDir() {
-				return &InputError{File: p, Problems: []string{"a link to a directory is not followed: name the directory itself"}}
+		if p != root {
+			if skip, dir := l.leftOut(p, d); skip {
+				if dir {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 		}
-		ext := strings.ToLower(filepath.Ext(p))
-		for _, e := range Extensions {
-			if ext == e {
-				files = append(files, p)
+		if d.IsDir() {
+			if l.renderedElsewhere(p) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			// The walk does not follow links; say so rather than skip what is behind one.
+			target, err := os.Stat(p)
+			if err != nil {
+				return l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}})
+			}
+			if target.IsDir() {
+				return l.fail(&InputError{File: p, Problems: []string{"a link to a directory is not followed: name the directory itself"}})
+			}
+			mode = target.Mode().Type()
+		}
+		if !hasExtension(p) {
+			return nil
+		}
+		if !mode.IsRegular() {
+			return l.fail(notRegular(p, mode))
+		}
+		if l.once(p) {
+			return nil
+		}
+		f, err := openRegular(p)
+		if err != nil {
+			return l.fail(err)
+		}
+		defer f.Close()
+		var one found
+		if err := l.read(p, f, l.opts.Strict, &one); err != nil {
+			return err
+		}
+		if one.documents == 0 && one.emptyLists == 0 && !l.failedOn(p) && !l.skippedDocuments(p) {
+			if l.opts.Strict {
+				return l.fail(&InputError{File: p, Problems: []string{"no Kubernetes object or ClusterSnapshot: the file is empty or holds only comments"}})
+			}
+			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipEmpty, Reason: "no document: the file is empty or holds only comments"})
+		}
+		got.documents += one.documents
+		got.emptyLists += one.emptyLists
+		return nil
+	})
+	if err != nil {
+		return l.fail(err)
+	}
+	if got.documents > 0 || got.emptyLists > 0 || l.failedUnder(root) {
+		return nil
+	}
+	// A directory named that gives nothing to judge is an error, not a supported cluster.
+	problems := []string{fmt.Sprintf("no Kubernetes object or ClusterSnapshot in this directory (no %s file, or none that holds one)", strings.Join(Extensions, ", "))}
+	for _, s := range l.in.Skipped[skippedBefore:] {
+		p := "skipped " + s.String()
+		if s.Hint != "" && s.Kind != SkipNotKubernetes {
+			p += " (" + s.Hint + ")"
+		}
+		problems = append(problems, p)
+	}
+	return l.fail(&InputError{File: root, Problems: problems})
+}
+
+// skippedDocuments reports whether documents of the file were skipped.
+func (l *loader) skippedDocuments(file string) bool {
+	n := len(l.in.Skipped)
+	return n > 0 && l.in.Skipped[n-1].File == file
+}
+
+// failedUnder reports whether an error names a path under root.
+func (l *loader) failedUnder(root string) bool {
+	for _, e := range l.errs {
+		if e.File == root || strings.HasPrefix(e.File, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOut skips (and lists) what a walk does not read: a path --exclude matches, a hidden
+// file or folder. dir is true when a folder is skipped.
+func (l *loader) leftOut(p string, d fs.DirEntry) (skip, dir bool) {
+	for _, g := range l.opts.Exclude {
+		if excludes(g, p) {
+			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipExcluded, Reason: fmt.Sprintf("excluded by --exclude %q", g)})
+			return true, d.IsDir()
+		}
+	}
+	if strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() {
+			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden folder: not searched",
+				Hint: "aksarc-opa check " + p})
+			return true, true
+		}
+		if hasExtension(p) {
+			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden file: not read",
+				Hint: "aksarc-opa check " + p})
+		}
+		return true, false
+	}
+	return false, false
+}
+
+// kustomizationFiles are the names kustomize reads a kustomization from.
+var kustomizationFiles = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
+
+// renderedElsewhere skips a folder whose files are not manifests as they stand: a Helm chart
+// (Chart.yaml: templates and values) or a kustomization (its output is not its files). Under
+// Strict, it is an error.
+func (l *loader) renderedElsewhere(dir string) bool {
+	var s SkippedInput
+	switch {
+	case isFile(filepath.Join(dir, "Chart.yaml")):
+		s = SkippedInput{File: dir, Kind: SkipHelmChart, Reason: "a Helm chart (Chart.yaml): its templates are not manifests until rendered",
+			Hint: fmt.Sprintf("helm template NAME %s | aksarc-opa check -", dir)}
+	default:
+		for _, k := range kustomizationFiles {
+			if isFile(filepath.Join(dir, k)) {
+				s = SkippedInput{File: dir, Kind: SkipKustomization, Reason: fmt.Sprintf("a kustomization (%s): its output is not its files", k),
+					Hint: fmt.Sprintf("kubectl kustomize %s | aksarc-opa check -", dir)}
 				break
 			}
 		}
-		return nil
-	})
-	if err == nil && len(files) == 0 {
-		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("no %s files in this directory", strings.Join(Extensions, ", "))}}
 	}
-	return files, err
+	if s.Kind == "" {
+		return false
+	}
+	if l.opts.Strict {
+		l.errs = append(l.errs, &InputError{File: dir, Problems: []string{s.Reason + "; check its output instead: " + s.Hint}})
+		return true
+	}
+	l.in.Skipped = append(l.in.Skipped, s)
+	return true
+}
+
+func isFile(p string) bool {
+	info, err := os.Lstat(p)
+	return err == nil && !info.IsDir()
+}
+
+func hasExtension(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 func unwrapPathError(err error) error {

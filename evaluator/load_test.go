@@ -73,7 +73,7 @@ func TestLoadRefusesLinksToDirectoriesAndEmptyDirectories(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	_, err = Load([]string{t.TempDir()}, nil)
-	if err == nil || !strings.Contains(err.Error(), "no .yaml, .yml, .json files") {
+	if err == nil || !strings.Contains(err.Error(), "no Kubernetes object or ClusterSnapshot in this directory") {
 		t.Fatalf("empty dir: %v", err)
 	}
 }

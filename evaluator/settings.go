@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -38,19 +37,18 @@ var Platforms = []string{"WindowsServer", "AzureLocal"}
 
 // LoadSettings reads a settings file (YAML or JSON) whose top level is {aksarc_settings: {...}}.
 func LoadSettings(path string) (Settings, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return Settings{}, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
-	}
-	defer f.Close()
-	raws, err := decodeRaw(path, f)
+	data, err := readRegular(path, DefaultMaxInputSize)
 	if err != nil {
 		return Settings{}, err
 	}
-	if len(raws) != 1 {
-		return Settings{}, &InputError{File: path, Problems: []string{fmt.Sprintf("a settings file holds one document, found %d", len(raws))}}
+	docs, err := decodeObjects(path, data)
+	if err != nil {
+		return Settings{}, err
 	}
-	return settingsFrom(raws[0].object, raws[0].source)
+	if len(docs) != 1 {
+		return Settings{}, &InputError{File: path, Problems: []string{fmt.Sprintf("a settings file holds one document, found %d", len(docs))}}
+	}
+	return settingsFrom(docs[0].value.(map[string]any), docs[0].source)
 }
 
 func settingsFrom(doc map[string]any, src Source) (Settings, error) {

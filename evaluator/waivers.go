@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -41,7 +38,7 @@ type Waiver struct {
 	// Object selects the objects of those findings.
 	Object ObjectSelector `json:"object"`
 	// File, when set, limits the waiver to findings in input files that match this glob
-	// (path.Match syntax with / separators; ** matches any number of directories).
+	// (*, ? and [...] within a folder, ** across folders; glob.go).
 	File string `json:"file,omitempty"`
 	// Owner is who answers for the waiver (a team, a person).
 	Owner string `json:"owner"`
@@ -108,9 +105,9 @@ type ExpiredWaiver struct {
 // LoadWaivers reads a waivers file (YAML or JSON). Errors name the file, the entry and what is
 // wrong with it; rule IDs are checked against the rules when the evaluator is built (New).
 func LoadWaivers(path string) ([]Waiver, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, &InputError{File: path, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, err
 	}
 	defer f.Close()
 	return DecodeWaivers(path, f)
@@ -119,18 +116,18 @@ func LoadWaivers(path string) ([]Waiver, error) {
 // DecodeWaivers reads a waivers document from r; name is the file name used in errors and in
 // each waiver's Source.
 func DecodeWaivers(name string, r io.Reader) ([]Waiver, error) {
-	data, err := io.ReadAll(r)
+	data, err := readLimited(name, r, DefaultMaxInputSize)
 	if err != nil {
-		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", err)}}
+		return nil, err
 	}
-	raws, err := decodeStream(name, data)
+	raws, err := decodeObjects(name, data)
 	if err != nil {
 		return nil, err
 	}
 	if len(raws) != 1 {
 		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("a waivers file holds one document, found %d", len(raws))}}
 	}
-	doc, src := raws[0].object, raws[0].source
+	doc, src := raws[0].value.(map[string]any), raws[0].source
 	var problems []string
 	for _, k := range sortedKeys(doc) {
 		switch k {
@@ -292,52 +289,6 @@ func (w Waiver) matches(f Finding) bool {
 		return false
 	}
 	return w.File == "" || matchGlob(w.File, f.Source.File)
-}
-
-// checkGlob validates a file glob: each segment in path.Match syntax, or **.
-func checkGlob(pattern string) error {
-	for _, seg := range strings.Split(cleanPath(pattern), "/") {
-		if seg == "**" {
-			continue
-		}
-		if _, err := path.Match(seg, ""); err != nil {
-			return fmt.Errorf("not a valid glob: %v", err)
-		}
-	}
-	return nil
-}
-
-// matchGlob matches a file name as given on the command line (or found in a directory) against
-// a glob, segment by segment; ** matches any number of segments, including none.
-func matchGlob(pattern, name string) bool {
-	return matchSegments(strings.Split(cleanPath(pattern), "/"), strings.Split(cleanPath(name), "/"))
-}
-
-func matchSegments(pattern, name []string) bool {
-	if len(pattern) == 0 {
-		return len(name) == 0
-	}
-	if pattern[0] == "**" {
-		for i := 0; i <= len(name); i++ {
-			if matchSegments(pattern[1:], name[i:]) {
-				return true
-			}
-		}
-		return false
-	}
-	if len(name) == 0 {
-		return false
-	}
-	ok, err := path.Match(pattern[0], name[0])
-	return err == nil && ok && matchSegments(pattern[1:], name[1:])
-}
-
-// cleanPath puts a file name into the form waivers match: / separators, no ./ or duplicate /.
-func cleanPath(p string) string {
-	if p == "-" || p == "" {
-		return p
-	}
-	return path.Clean(filepath.ToSlash(p))
 }
 
 // entryLines returns the line of each item of the top-level waivers list (YAML or JSON: both

@@ -15,7 +15,8 @@ import (
 // A final `::notice` sums up the run: the verdict, the counts, the rules that could not judge
 // a snapshot and the notes. A waived finding is a `::notice` (it does not fail the run) that
 // says who waived it, until when and why; an expired waiver is a `::warning` and an unused one a
-// `::notice` on the waiver's own file and line. Data and properties are escaped as the Actions
+// `::notice` on the waiver's own file and line; each input a directory walk skipped is a
+// `::notice` on its file. Data and properties are escaped as the Actions
 // toolkit does.
 type GitHub struct{}
 
@@ -50,6 +51,17 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 	for _, u := range r.UnusedWaivers {
 		writeWaiverCommand(&b, "notice", "Unused waiver "+u.Rule, u.Source, unusedText(u))
 	}
+	for _, sk := range r.Skipped {
+		var props []string
+		if sk.File != "" && sk.File != "-" {
+			props = append(props, "file="+escapeProperty(sk.File))
+			if sk.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", sk.Line))
+			}
+		}
+		props = append(props, "title="+escapeProperty("Skipped: "+sk.Kind))
+		fmt.Fprintf(&b, "::notice %s::%s\n", strings.Join(props, ","), escapeData(skippedInputText(sk)))
+	}
 
 	s := r.Summary
 	verdict := strings.ToUpper(string(s.Verdict))
@@ -67,7 +79,7 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 		sum.WriteString("\n" + strings.Join(lines[1:], "\n")) // without the heading
 	}
 	var status strings.Builder
-	writeRunStatus(&status, r, "annotated on the waivers file")
+	writeRunStatus(&status, r, "annotated on the waivers file", "each a notice on its file")
 	if status.Len() > 0 {
 		sum.WriteString("\n" + strings.TrimSuffix(status.String(), "\n"))
 	}

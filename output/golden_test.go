@@ -43,6 +43,9 @@ var goldenCases = []struct {
 	// A partial run: rules skipped by ID and by name, their findings and not-evaluated entries left out.
 	{"rules-skipped", []string{"fixtures/snapshots/minimal.yaml", "fixtures/manifests/cni-cilium.yaml"}, "",
 		nil, []string{"AKSARC-010", "disconnected-too-long", "AKSARC-045"}},
+	// A directory walk of a repository tree: a chart, a kustomization, hidden and
+	// non-Kubernetes files skipped and listed; and an empty List, noted.
+	{"inputs-skipped", []string{"fixtures/repo-tree", "fixtures/cluster/empty-list.yaml"}, "", nil, nil},
 }
 
 // goldenExt is the file extension of each format's goldens.
@@ -96,24 +99,26 @@ func evaluatorWith(t *testing.T, waivers string, rules, skip []string) *evaluato
 
 func evaluateWith(t *testing.T, ev *evaluator.Evaluator, inputs ...string) (*evaluator.Evaluator, []*evaluator.Document, *evaluator.Report) {
 	t.Helper()
-	var docs []*evaluator.Document
-	for _, in := range inputs {
-		f, err := os.Open(filepath.Join("..", filepath.FromSlash(in)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := evaluator.Decode(in, f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d...)
-	}
-	report, err := ev.Evaluate(context.Background(), docs)
+	// Read from the repository root, so that the paths in the reports are relative to it.
+	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ev, docs, report
+	if err := os.Chdir(".."); err != nil {
+		t.Fatal(err)
+	}
+	in, err := evaluator.LoadInputs(inputs, nil, evaluator.LoadOptions{})
+	if cerr := os.Chdir(wd); cerr != nil {
+		t.Fatal(cerr)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := ev.EvaluateInputs(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, in.Documents, report
 }
 
 // render writes the report in a format configured as `check` configures it (no tool version,

@@ -12,7 +12,7 @@ import (
 const JSONSchemaVersion = "aksarc-opa.report/v1"
 
 // JSON writes {"schema", "summary", "findings", "notEvaluated", "notes", "expiredWaivers",
-// "unusedWaivers", "skippedRules", "runway"}: the evaluator's types with their JSON tags; lists are [] when
+// "unusedWaivers", "skippedRules", "runway", "skipped"}: the evaluator's types with their JSON tags; lists are [] when
 // empty, never null.
 type JSON struct{}
 
@@ -39,6 +39,10 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 	if skipped == nil {
 		skipped = []string{}
 	}
+	skippedInputs := r.Skipped
+	if skippedInputs == nil {
+		skippedInputs = []evaluator.SkippedInput{}
+	}
 	runway := r.Runway
 	if runway == nil {
 		runway = []evaluator.RunwayEvent{}
@@ -55,5 +59,6 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 		UnusedWaivers  []evaluator.Waiver        `json:"unusedWaivers"`
 		SkippedRules   []string                  `json:"skippedRules"`
 		Runway         []evaluator.RunwayEvent   `json:"runway"`
-	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes, expired, unused, skipped, runway})
+		Skipped        []evaluator.SkippedInput  `json:"skipped"`
+	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes, expired, unused, skipped, runway, skippedInputs})
 }

@@ -51,14 +51,14 @@ func docFields(t *testing.T) map[string]map[string]bool {
 func TestJSONReportMatchesDocs(t *testing.T) {
 	doc := docFields(t)
 	for _, section := range []string{"", "summary", "findings[]", "notEvaluated[]", "runway[]", "resource", "source",
-		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]", "findings[].owner"} {
+		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]", "findings[].owner", "skipped[]"} {
 		if len(doc[section]) == 0 {
 			t.Fatalf("docs/report-json.md has no field table for %q (found %v)", section, keys(doc))
 		}
 	}
 	ev := evaluatorWith(t, "output/testdata/waivers.yaml", nil, []string{"AKSARC-091"})
 	_, _, report := evaluateWith(t, ev, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
-		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml", "fixtures/cluster/deployment-dump.yaml")
+		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml", "fixtures/cluster/deployment-dump.yaml", "fixtures/repo-tree")
 	var out map[string]any
 	if err := json.Unmarshal(render(t, "json", Options{}, report), &out); err != nil {
 		t.Fatal(err)
@@ -129,6 +129,13 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 		note("expiredWaivers[]", map[string]any{"findings": w["findings"]})
 		delete(w, "findings")
 		noteWaiver(w)
+	}
+	inputs, _ := out["skipped"].([]any)
+	if len(inputs) == 0 {
+		t.Fatal("the inputs give no skipped input")
+	}
+	for _, s := range inputs {
+		note("skipped[]", s)
 	}
 	if skipped, _ := out["skippedRules"].([]any); len(skipped) != 1 || skipped[0] != "AKSARC-091" {
 		t.Errorf("skippedRules = %v", out["skippedRules"])

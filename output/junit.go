@@ -23,6 +23,8 @@ import (
 //     the facts it needs: not passed, not failed.
 //   - a passing test case "no findings" per object without findings or skipped rules (when
 //     Options.Documents is given), so that every object checked is in the report.
+//   - a <skipped> test case per input a directory walk skipped (a document that is not a
+//     Kubernetes object, a Helm chart, a hidden file, ...), with why and how to check it.
 //
 // Each suite's <properties> carry the verdict, the as-of date, the notes of the run, the rules
 // the rule selection skipped, and each expired and unused waiver with its place. No
@@ -136,12 +138,32 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 	for _, u := range r.UnusedWaivers {
 		props = append(props, junitProperty{"unusedWaiver", fmt.Sprintf("%s (%s)", unusedText(u), u.Source)})
 	}
+	// Inputs that directory walks skipped: a <skipped> case in the suite of their file.
+	skippedIn := map[string][]junitCase{}
+	for _, sk := range r.Skipped {
+		if _, seen := objects[sk.File]; !seen {
+			if _, seen := skippedIn[sk.File]; !seen {
+				files = append(files, sk.File)
+			}
+		}
+		name := "skipped: " + sk.Kind
+		if sk.Document > 0 {
+			name = fmt.Sprintf("document %d skipped: %s", sk.Document, sk.Kind)
+		}
+		message := sk.Reason
+		if sk.Hint != "" {
+			message += " (check it: " + sk.Hint + ")"
+		}
+		skippedIn[sk.File] = append(skippedIn[sk.File], junitCase{Name: name, Classname: "input " + sk.File,
+			File: sk.File, Line: sk.Line, Skipped: &junitMessage{Message: message}})
+	}
 	out := junitSuites{Name: "aksarc-opa"}
 	for _, file := range files {
 		suite := junitSuite{Name: file, Properties: props}
 		for _, o := range objects[file] {
 			suite.Cases = append(suite.Cases, j.cases(o)...)
 		}
+		suite.Cases = append(suite.Cases, skippedIn[file]...)
 		for _, c := range suite.Cases {
 			switch {
 			case c.Failure != nil:

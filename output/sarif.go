@@ -27,7 +27,8 @@ const InformationURI = "https://github.com/aksarc-opa/aksarc-opa"
 // finding is a result with an accepted external suppression (the waiver's reason as its
 // justification, its owner, expiry and place as properties and location); expired and unused
 // waivers are notifications at the waiver's file and line; rules skipped by the rule selection
-// are disabled in the invocation's ruleConfigurationOverrides and listed in the run's properties.
+// are disabled in the invocation's ruleConfigurationOverrides and listed in the run's properties;
+// each input a directory walk skipped is a notification at its file.
 type SARIF struct{ opts Options }
 
 // Configure uses o.Rules for tool.driver.rules and o.ToolVersion for tool.driver.version.
@@ -56,6 +57,7 @@ type sarifRunProps struct {
 	Complete     bool              `json:"complete"`
 	Waived       int               `json:"waived"`
 	SkippedRules []string          `json:"skippedRules"`
+	Skipped      int               `json:"skippedInputs"`
 }
 
 type sarifTool struct {
@@ -222,6 +224,7 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 			Complete:     r.Summary.Complete,
 			Waived:       r.Summary.Waived,
 			SkippedRules: nonNil(r.SkippedRules),
+			Skipped:      len(r.Skipped),
 		},
 	}
 	for _, f := range r.Findings {
@@ -272,6 +275,17 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 	}
 	for _, w := range r.UnusedWaivers {
 		inv.Notifications = append(inv.Notifications, sarifWaiverNotification("note", "Unused waiver "+unusedText(w), w, index))
+	}
+	for _, sk := range r.Skipped {
+		n := sarifNotification{Level: "note", Message: sarifText{Text: skippedInputText(sk)}}
+		if uri, ok := artifactURI(sk.File); ok {
+			loc := sarifLocation{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}
+			if sk.Line > 0 {
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: sk.Line}
+			}
+			n.Locations = []sarifLocation{loc}
+		}
+		inv.Notifications = append(inv.Notifications, n)
 	}
 	for _, id := range r.SkippedRules {
 		ref := sarifRuleRef{ID: id, Index: -1}

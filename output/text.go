@@ -37,7 +37,7 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	if s.NotEvaluated > 0 {
 		fmt.Fprintf(&b, "%s not evaluated: facts are missing (listed at the end).\n", plural(s.NotEvaluated, "rule was", "rules were"))
 	}
-	writeRunStatus(&b, r, "listed at the end") // waived findings, expired waivers, skipped rules
+	writeRunStatus(&b, r, "listed at the end", "listed at the end") // waived findings, expired waivers, skipped rules
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "Note: %s.\n", n)
 	}
@@ -56,6 +56,7 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	}
 	writeNotEvaluated(&b, r.NotEvaluated)
 	writeWaivers(&b, r)
+	writeSkipped(&b, r.Skipped)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

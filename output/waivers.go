@@ -47,9 +47,9 @@ func skippedText(ids []string) string {
 		plural(len(ids), "rule", "rules"), pick(len(ids) == 1, "it", "them"), strings.Join(ids, ", "))
 }
 
-// writeRunStatus writes the lines under the verdict about waivers and skipped rules; listed
-// says where the format lists the expired waivers.
-func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed string) {
+// writeRunStatus writes the lines under the verdict about waivers, skipped rules and skipped
+// inputs; listed and skippedListed say where the format lists expired waivers and skipped inputs.
+func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed, skippedListed string) {
 	if n := r.Summary.Waived; n > 0 {
 		fmt.Fprintf(b, "%s waived: shown with %s, not counted.\n", plural(n, "finding", "findings"), pick(n == 1, "its waiver", "their waivers"))
 	}
@@ -59,6 +59,31 @@ func writeRunStatus(b *strings.Builder, r *evaluator.Report, listed string) {
 	if len(r.SkippedRules) > 0 {
 		fmt.Fprintf(b, "%s.\n", skippedText(r.SkippedRules))
 	}
+	if n := len(r.Skipped); n > 0 {
+		fmt.Fprintf(b, "%s found in directories %s skipped: not Kubernetes objects, hidden, excluded, or to be rendered first (%s).\n", plural(n, "input", "inputs"), pick(n == 1, "was", "were"), skippedListed)
+	}
+}
+
+// writeSkipped lists the inputs that directory walks skipped, why, and how to check them.
+func writeSkipped(b *strings.Builder, skipped []evaluator.SkippedInput) {
+	if len(skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nSkipped (%s found in directories and not judged):\n", plural(len(skipped), "input", "inputs"))
+	for _, s := range skipped {
+		fmt.Fprintf(b, "  %s\n", s)
+		if s.Hint != "" {
+			fmt.Fprintf(b, "    Check:   %s\n", s.Hint)
+		}
+	}
+}
+
+// skippedInputText describes a skipped input on one line, with how to check it.
+func skippedInputText(s evaluator.SkippedInput) string {
+	if s.Hint == "" {
+		return "Skipped " + s.String()
+	}
+	return fmt.Sprintf("Skipped %s (check it: %s)", s, s.Hint)
 }
 
 // writeWaivers lists the expired and the unused waivers, where each is written.

@@ -23,6 +23,7 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	rules := fs.StringSlice("rules", nil, "run only these `RULES`: IDs or names, comma-separated, repeatable (default: all)")
 	skipRules := fs.StringSlice("skip-rules", nil, "skip these `RULES`: IDs or names, comma-separated, repeatable; wins over --rules")
 	stdinName := fs.String("stdin-name", "", "in SARIF, the file that documents read from standard input are located at (code scanning needs one; e.g. the chart that was rendered); default \""+output.DefaultStdinName+"\"")
+	inputs := registerInputFlags(fs) // input_flags.go
 	if code, done := parseFlags(fs, args, s); done {
 		return code
 	}
@@ -41,6 +42,10 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	useColor, err := colorOutput(*color, s.out, os.Getenv)
 	if err != nil {
 		return fail(fmt.Errorf("--color: %w", err))
+	}
+	loadOptions, err := inputs.options()
+	if err != nil {
+		return fail(err)
 	}
 
 	var opts []evaluator.Option
@@ -99,17 +104,14 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	if err != nil {
 		return fail(err)
 	}
-	docs, err := evaluator.Load(fs.Args(), s.in)
+	// Nothing to judge is an input error, not a supported cluster: an empty file or an empty
+	// pipe (a snapshot command that failed upstream) must not pass; LoadInputs refuses it.
+	loaded, err := evaluator.LoadInputs(fs.Args(), s.in, loadOptions)
 	if err != nil {
 		return fail(err)
 	}
-	// Nothing to judge is an input error, not a supported cluster: an empty file or an empty
-	// pipe (a snapshot command that failed upstream) must not pass.
-	if len(docs) == 0 {
-		return fail(fmt.Errorf("no Kubernetes object or ClusterSnapshot in %s", strings.Join(fs.Args(), ", ")))
-	}
 	// Without --as-of (or asOf in --data) the evaluator judges as of now.
-	report, err := ev.Evaluate(ctx, docs)
+	report, err := ev.EvaluateInputs(ctx, loaded)
 	if err != nil {
 		return fail(err)
 	}
@@ -117,7 +119,7 @@ func runCheck(ctx context.Context, args []string, s streams) int {
 	// fails on warnings when the exit code does.
 	out = output.Configure(out, output.Options{
 		Rules:       ev.Rules(),
-		Documents:   docs,
+		Documents:   loaded.Documents,
 		FailOnWarn:  *failOnWarn,
 		ToolVersion: buildVersion(),
 		StdinName:   *stdinName,

@@ -53,15 +53,17 @@ func gatekeeperFiles(ctx context.Context, fixturesDir string) (map[string][]byte
 	if err != nil || fixturesDir == "" {
 		return files, err
 	}
-	var inputs []string
-	err = filepath.WalkDir(fixturesDir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() != "expected.yaml" {
-			inputs = append(inputs, path)
-		}
-		return err
-	})
+	// The fixture files that hold objects: what a walk of the directory judges (expected.yaml,
+	// charts, kustomizations, hidden and other non-Kubernetes files are skipped).
+	loaded, err := evaluator.LoadInputs([]string{fixturesDir}, nil, evaluator.LoadOptions{})
 	if err != nil {
 		return nil, err
+	}
+	var inputs []string
+	for _, d := range loaded.Documents {
+		if !slices.Contains(inputs, d.Source.File) {
+			inputs = append(inputs, d.Source.File)
+		}
 	}
 	slices.Sort(inputs)
 	suites, err := gatekeeper.Suites(in, areas, inputs)
