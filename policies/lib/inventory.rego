@@ -44,6 +44,10 @@ _string(s) := "" if not is_string(s)
 
 _list(l) := l if is_array(l)
 
+_object(o) := o if is_object(o)
+
+_object(o) := {} if not is_object(o)
+
 _list(l) := [] if not is_array(l)
 
 # kind is the object's kind as a string ("" when missing or malformed).
@@ -89,11 +93,15 @@ _by_prefix(obj, inventory) := {sprintf("prefix %s", [p]) |
 	startswith(name(obj), p)
 }
 
-# A label matches when the inventory lists its key with its value or with "*" (any value).
+# A label matches when the inventory lists its key with its value or with "*" (any value). The
+# inventory's keys are looked up in the object's labels, so the cost does not grow with the
+# number of labels an object carries.
 _by_label(obj, inventory) := {sprintf("label %s=%s", [key, value]) |
-	some key, value in k8s.labels(obj)
-	accepted := on(object.get(inventory, ["labels", key], {}))
-	_label_value_accepted(value, accepted)
+	labels := k8s.labels(obj)
+	is_object(labels)
+	some key, values in _object(object.get(inventory, "labels", {}))
+	value := labels[key]
+	_label_value_accepted(value, on(values))
 }
 
 _label_value_accepted(value, accepted) if value in accepted
