@@ -52,20 +52,23 @@ func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
 	return files, nil
 }
 
+// severities are the severities of the area's findings: a rule whose findings can also be
+// warnings (warnWhen) needs the area's warn Constraint too.
 func (a *Area) severities() []evaluator.Severity {
 	var out []evaluator.Severity
 	for _, sev := range []evaluator.Severity{evaluator.SeverityDeny, evaluator.SeverityWarn} {
-		if slices.ContainsFunc(a.Rules, func(r evaluator.Rule) bool { return r.Severity == sev }) {
+		if slices.ContainsFunc(a.Rules, func(r evaluator.Rule) bool { return slices.Contains(r.Severities(), sev) }) {
 			out = append(out, sev)
 		}
 	}
 	return out
 }
 
+// ruleIDs are the rules whose findings can have the severity ("": every rule of the area).
 func (a *Area) ruleIDs(sev evaluator.Severity) []string {
 	var ids []string
 	for _, r := range a.Rules {
-		if sev == "" || r.Severity == sev {
+		if sev == "" || slices.Contains(r.Severities(), sev) {
 			ids = append(ids, r.ID)
 		}
 	}
@@ -129,12 +132,13 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 	if asOf != "" {
 		params["asOf"] = asOf
 	}
+	annotations := map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")}
 	return map[string]any{
 		"apiVersion": "constraints.gatekeeper.sh/v1beta1",
 		"kind":       a.Kind,
 		"metadata": map[string]any{
 			"name":        "aksarc-" + a.Name + "-" + string(sev),
-			"annotations": map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")},
+			"annotations": annotations,
 		},
 		"spec": map[string]any{
 			"enforcementAction": string(sev),

@@ -178,32 +178,48 @@ managed_components := {
 	"namespace": "kube-system",
 	# Records, not workloads or configuration: never foreign, never a managed change.
 	"ignoredKinds": ["Event"],
-	# Exact metadata.name values of kube-system objects.
+	# Exact metadata.name values of kube-system objects. Every entry names the kinds it covers
+	# (kinds): an object matches an entry only when its kind is listed, so that a user's CronJob
+	# named etcd-defrag is not taken for the etcd static Pod. An entry without kinds (a user's
+	# override) covers every kind.
 	"names": object.union_n([
 		_mc_each(
 			[
-				"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-config",
-				"calico-kube-controllers", "calico-node", "calicoctl", "certificate-controller-manager",
-				"kube-vip", "moc-cloud-controller-manager",
-				# Leader-election leases: the cloud controller manager, the disk CSI driver's sidecars.
+				"akshci-telemetry", "azure-policy", "azure-policy-webhook", "calico-kube-controllers",
+				"certificate-controller-manager", "moc-cloud-controller-manager",
+			],
+			_mc_kinds(_mc_aks_arc, array.concat(["Deployment"], _mc_beside)),
+		),
+		_mc_each(["calico-node"], _mc_kinds(_mc_aks_arc, array.concat(["DaemonSet"], _mc_beside))),
+		_mc_each(["calicoctl"], _mc_kinds(_mc_aks_arc, array.concat(["Pod"], _mc_beside))),
+		# kube-vip runs as the static Pods kube-vip-<node> (prefixes); this is its service account
+		# and what goes with it.
+		_mc_each(["kube-vip"], _mc_kinds(_mc_aks_arc, _mc_beside)),
+		_mc_each(["calico-config"], _mc_kinds(_mc_aks_arc, ["ConfigMap"])),
+		# Leader-election leases: the cloud controller manager, the disk CSI driver's sidecars.
+		_mc_each(
+			[
 				"cloud-controller-manager", "disk-csi-akshci-com",
 				"external-attacher-leader-disk-csi-akshci-com", "external-resizer-disk-csi-akshci-com",
 			],
-			{
-				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
-			},
+			_mc_kinds(_mc_aks_arc, ["Lease"]),
 		),
+		# kubeadm's add-ons: the CoreDNS Deployment (with its ConfigMap and service account) behind
+		# the kube-dns Service, and the kube-proxy DaemonSet (with its ConfigMap, Role, RoleBinding).
+		_mc_each(["coredns"], _mc_kinds(_mc_kubeadm_src, array.concat(["Deployment"], _mc_beside))),
+		_mc_each(["kube-dns"], _mc_kinds(_mc_kubeadm_src, ["Service", "Endpoints"])),
+		_mc_each(["kube-proxy"], _mc_kinds(_mc_kubeadm_src, array.concat(["DaemonSet"], _mc_beside))),
 		_mc_each(
 			[
-				"coredns", "kube-dns", "kube-proxy", "kubeadm-config", "cluster-info",
-				"extension-apiserver-authentication", "extension-apiserver-authentication-reader",
-				"kube-apiserver-legacy-service-account-token-tracking", "kube-root-ca.crt", "default",
-				# Leader-election leases of the control plane.
-				"kube-controller-manager", "kube-scheduler",
+				"kubeadm-config", "cluster-info", "extension-apiserver-authentication",
+				"kube-apiserver-legacy-service-account-token-tracking", "kube-root-ca.crt",
 			],
-			{"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"},
+			_mc_kinds(_mc_kubeadm_src, ["ConfigMap"]),
 		),
+		_mc_each(["extension-apiserver-authentication-reader"], _mc_kinds(_mc_kubeadm_src, ["Role"])),
+		_mc_each(["default"], _mc_kinds(_mc_kubeadm_src, ["ServiceAccount"])),
+		# Leader-election leases of the control plane.
+		_mc_each(["kube-controller-manager", "kube-scheduler"], _mc_kinds(_mc_kubeadm_src, ["Lease"])),
 		# Service accounts kube-controller-manager creates for its controllers (one per controller;
 		# the set varies a little with the minor version).
 		_mc_each(
@@ -224,61 +240,79 @@ managed_components := {
 				"validatingadmissionpolicy-status-controller",
 				"volumeattributesclass-protection-controller",
 			],
-			{"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles"},
+			{"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles", "kinds": ["ServiceAccount"]},
 		),
 		# Leader-election leases of the SMB and NFS CSI drivers' provisioners (a lease is named after
 		# the driver, smb.csi.k8s.io and nfs.csi.k8s.io, with the dots replaced).
-		_mc_each(["smb-csi-k8s-io"], _mc_smb),
-		_mc_each(["nfs-csi-k8s-io"], _mc_nfs),
+		_mc_each(["smb-csi-k8s-io"], _mc_kinds(_mc_smb, ["Lease"])),
+		_mc_each(["nfs-csi-k8s-io"], _mc_kinds(_mc_nfs, ["Lease"])),
 	]),
 	# Name prefixes of kube-system objects: the pods, ReplicaSets and service accounts of the
-	# components, the control plane's static pods (<component>-<node name>) and the like.
+	# components, the control plane's static pods (<component>-<node name>) and the like, each
+	# with the kinds it covers.
 	"prefixes": object.union_n([
+		_mc_each(["akshci-"], _mc_kinds(_mc_aks_arc, array.concat(["Pod", "ReplicaSet", "Job"], _mc_beside))),
 		_mc_each(
-			[
-				"akshci-", "azure-policy-", "calico-", "certificate-controller-manager-", "csi-akshcicsi-",
-				"kube-vip-", "moc-", "plndr-", "kube-flannel", "metallb-",
-			],
-			{
-				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
-			},
+			["azure-policy-", "certificate-controller-manager-"],
+			_mc_kinds(_mc_aks_arc, array.concat(["Pod", "ReplicaSet"], _mc_beside)),
 		),
+		# Calico (calico-typha with larger installs), the AKS Arc disk CSI driver, the MOC cloud
+		# provider, MetalLB of the Arc networking extension: controllers and node agents.
+		_mc_each(
+			["calico-", "csi-akshcicsi-", "moc-", "metallb-"],
+			_mc_kinds(_mc_aks_arc, array.concat(_mc_runs, _mc_beside)),
+		),
+		_mc_each(["kube-flannel"], _mc_kinds(_mc_aks_arc, array.concat(["DaemonSet", "Pod"], _mc_beside))),
+		# The static Pods of kube-vip (kube-vip-<node>) and its leader-election leases.
+		_mc_each(["kube-vip-"], _mc_kinds(_mc_aks_arc, ["Pod"])),
+		_mc_each(["plndr-"], _mc_kinds(_mc_aks_arc, ["Lease"])),
 		_mc_each(
 			["ama-logs", "ama-metrics"],
 			{
 				"source": "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable",
 				"note": "The Azure Monitor agents (Container insights, managed Prometheus) an extension deploys. The ConfigMaps and Secret users create for them are customerConfig.",
+				"kinds": array.concat(_mc_runs, _mc_beside),
 			},
 		),
+		# kubeadm: the control plane's static Pods (<component>-<node name>), the Pods of the
+		# kube-proxy DaemonSet, the Pods and ReplicaSets of CoreDNS, the API servers' identity
+		# leases, bootstrap token Secrets, the kube-dns EndpointSlices, kubeadm's Roles and
+		# RoleBindings and the kubelet's ConfigMaps (kubelet-config, kubelet-config-1.NN).
 		_mc_each(
-			[
-				"apiserver-", "bootstrap-token-", "coredns-", "etcd-", "kube-apiserver-",
-				"kube-controller-manager-", "kube-dns-", "kube-proxy-", "kube-scheduler-", "kubeadm:",
-				"kubelet-config",
-			],
-			{"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"},
+			["etcd-", "kube-apiserver-", "kube-controller-manager-", "kube-scheduler-", "kube-proxy-"],
+			_mc_kinds(_mc_kubeadm_src, ["Pod"]),
 		),
+		_mc_each(["coredns-"], _mc_kinds(_mc_kubeadm_src, ["Pod", "ReplicaSet"])),
+		_mc_each(["apiserver-"], _mc_kinds(_mc_kubeadm_src, ["Lease"])),
+		_mc_each(["bootstrap-token-"], _mc_kinds(_mc_kubeadm_src, ["Secret"])),
+		_mc_each(["kube-dns-"], _mc_kinds(_mc_kubeadm_src, ["EndpointSlice"])),
+		_mc_each(["kubeadm:"], _mc_kinds(_mc_kubeadm_src, ["Role", "RoleBinding"])),
+		_mc_each(["kubelet-config"], _mc_kinds(_mc_kubeadm_src, ["ConfigMap"])),
 		# Roles and RoleBindings of Kubernetes' bootstrap policy in kube-system
 		# (system:controller:bootstrap-signer, system::leader-locking-kube-scheduler, ...). In
-		# kube-system every object is AKS Arc's, so the whole prefix is kept here (unlike the
+		# kube-system every such object is AKS Arc's, so the whole prefix is kept here (unlike the
 		# cluster-scoped objects below).
-		_mc_each(["system:"], {"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings"}),
+		_mc_each(["system:"], {
+			"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings",
+			"kinds": ["Role", "RoleBinding"],
+		}),
 		# The SMB and NFS CSI drivers (controller Deployments, node DaemonSets, csi-smb-node-win,
 		# their service accounts).
-		_mc_each(["csi-smb-"], _mc_smb),
-		_mc_each(["csi-nfs-"], _mc_nfs),
+		_mc_each(["csi-smb-"], _mc_kinds(_mc_smb, array.concat(_mc_runs, _mc_beside))),
+		_mc_each(["csi-nfs-"], _mc_kinds(_mc_nfs, array.concat(_mc_runs, _mc_beside))),
 	]),
-	# label key -> accepted values ("*": any value), each value keyed.
+	# label key -> accepted values ("*": any value), each value keyed, with the kinds it covers.
 	"labels": {
-		"k8s-app": object.union(
-			_mc_each(["kube-dns", "kube-proxy"], _mc_kubeadm_labels),
-			_mc_each(["calico-node", "calico-kube-controllers"], _mc_aks_arc_labels),
-		),
+		"k8s-app": object.union_n([
+			_mc_each(["kube-dns"], _mc_kinds(_mc_kubeadm_labels, ["Deployment", "ReplicaSet", "Pod", "Service", "Endpoints"])),
+			_mc_each(["kube-proxy"], _mc_kinds(_mc_kubeadm_labels, ["DaemonSet", "Pod"])),
+			_mc_each(["calico-node"], _mc_kinds(_mc_aks_arc_labels, ["DaemonSet", "Pod"])),
+			_mc_each(["calico-kube-controllers"], _mc_kinds(_mc_aks_arc_labels, ["Deployment", "ReplicaSet", "Pod"])),
+		]),
 		# The control plane's static pods.
-		"component": _mc_each(["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"], _mc_kubeadm_labels),
-		"tier": _mc_each(["control-plane"], _mc_kubeadm_labels),
-		"app": _mc_each(["akshci-telemetry"], _mc_aks_arc_labels),
+		"component": _mc_each(["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"], _mc_kinds(_mc_kubeadm_labels, ["Pod"])),
+		"tier": _mc_each(["control-plane"], _mc_kinds(_mc_kubeadm_labels, ["Pod"])),
+		"app": _mc_each(["akshci-telemetry"], _mc_kinds(_mc_aks_arc_labels, ["Deployment", "ReplicaSet", "Pod"])),
 	},
 	# Customer configuration the policy allows in kube-system: objects Microsoft's documentation
 	# tells users to create there to configure a Microsoft component. They are not foreign
@@ -323,6 +357,46 @@ managed_components := {
 			"kinds": ["IPAddressPool", "L2Advertisement", "BGPAdvertisement", "BGPPeer"],
 			"source": "https://learn.microsoft.com/azure/aks/aksarc/deploy-load-balancer-cli",
 			"note": "The MetalLB load balancers and BGP peers of the Arc networking extension (microsoft.arcnetworking): az k8s-runtime load-balancer create makes an IPAddressPool and an L2Advertisement and/or BGPAdvertisement in kube-system, az k8s-runtime bgp-peer create a BGPPeer (its namespace is not stated: MetalLB reads its own). Names are the user's. Whether a direct change (rather than through az k8s-runtime) is reverted is not documented.",
+		},
+	},
+	# What well-known projects put in kube-system that runs nothing and alters no managed
+	# component: AKSARC-010 reports no finding on these (on other foreign objects that run
+	# nothing it warns, and it denies foreign workloads). A Role whose every rule only reads
+	# (readVerbs) or only takes part in leader election (leaderElection); a RoleBinding to a Role
+	# that is no managed component (the Role is judged on its own) or to one of roleRefs; a
+	# headless Service (clusterIP None: no virtual IP, only DNS records for monitoring); objects
+	# of the kinds listed (leases, a Service's endpoints); and objects a controller owns (judged
+	# with their owner). Seen in: kube-prometheus (Role and RoleBinding prometheus-k8s that let
+	# Prometheus read kube-system), kube-prometheus-stack (headless Services for coredns,
+	# kube-controller-manager, kube-scheduler, etcd, kube-proxy; the operator's kubelet Service),
+	# prometheus-adapter and metrics-server (RoleBindings to
+	# extension-apiserver-authentication-reader), cert-manager (leader-election Roles and
+	# RoleBindings).
+	"wellKnownPatterns": {
+		"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
+		"readVerbs": ["get", "list", "watch"],
+		"leaderElection": {
+			"apiGroups": ["coordination.k8s.io"],
+			"resources": ["leases"],
+			"verbs": ["get", "list", "watch", "create", "update", "patch"],
+			"source": "https://kubernetes.io/docs/concepts/architecture/leases/",
+		},
+		# roleRef kind -> names: roles whose RoleBindings in kube-system alter nothing.
+		"roleRefs": {
+			"Role": {"extension-apiserver-authentication-reader": {
+				"source": "https://kubernetes.io/docs/tasks/extend-kubernetes/configure-aggregation-layer/",
+				"note": "Reads the extension-apiserver-authentication ConfigMap: every aggregated API server (metrics-server, prometheus-adapter) binds it in kube-system.",
+			}},
+			"ClusterRole": {"view": {
+				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles",
+				"note": "Read-only access to most objects of the namespace (not Secrets).",
+			}},
+		},
+		# kind -> its apiGroup: records that run nothing and configure nothing.
+		"kinds": {
+			"Lease": {"apiGroup": "coordination.k8s.io", "source": "https://kubernetes.io/docs/concepts/architecture/leases/"},
+			"Endpoints": {"apiGroup": "", "source": "https://kubernetes.io/docs/concepts/services-networking/service/#endpoints"},
+			"EndpointSlice": {"apiGroup": "discovery.k8s.io", "source": "https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/"},
 		},
 	},
 	# Prefixes of system-created labels and annotations (AKSARC-012): Kubernetes' own
@@ -396,6 +470,27 @@ managed_components := {
 
 # _mc_each makes a keyed object: every key with the same entry.
 _mc_each(keys, entry) := {k: entry | some k in keys}
+
+# _mc_kinds is an entry with the kinds it covers.
+_mc_kinds(entry, kinds) := object.union(entry, {"kinds": kinds})
+
+# The workload kinds of a component with controllers and node agents (its Deployments,
+# DaemonSets, their ReplicaSets and Pods).
+_mc_runs := ["Deployment", "DaemonSet", "ReplicaSet", "Pod"]
+
+# What a component keeps beside its workloads in kube-system: configuration, credentials, its
+# identity and RBAC, its Service and endpoints, leader-election leases, disruption budgets.
+_mc_beside := [
+	"ConfigMap", "Secret", "ServiceAccount", "Service", "Endpoints", "EndpointSlice", "Role",
+	"RoleBinding", "Lease", "PodDisruptionBudget",
+]
+
+_mc_aks_arc := {
+	"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
+	"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
+}
+
+_mc_kubeadm_src := {"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"}
 
 _mc_smb := {
 	"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilesmbcsidriver",
