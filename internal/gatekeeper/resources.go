@@ -75,6 +75,20 @@ func (a *Area) ruleIDs(sev evaluator.Severity) []string {
 	return ids
 }
 
+// warnFirst are the areas whose Constraints ship with enforcementAction warn whatever the
+// severity they report: the managed area judges every change to kube-system (AKSARC-010, 011,
+// 012), and a wrong deny there could refuse what AKS Arc itself does to its components (an
+// upgrade). Denying is an opt-in (docs/gatekeeper.md, "Never break the platform").
+var warnFirst = map[string]bool{"managed": true}
+
+// enforcementAction is what a Constraint of the area reporting findings of sev ships with.
+func (a *Area) enforcementAction(sev evaluator.Severity) string {
+	if warnFirst[a.Name] {
+		return string(evaluator.SeverityWarn)
+	}
+	return string(sev)
+}
+
 // template is the area's ConstraintTemplate: Rego v1, the entry point and its libraries.
 func (a *Area) template(in Inputs) map[string]any {
 	params := map[string]any{}
@@ -133,6 +147,10 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 		params["asOf"] = asOf
 	}
 	annotations := map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")}
+	if warnFirst[a.Name] && sev != evaluator.SeverityWarn {
+		annotations["aksarc-opa.io/enforcement"] = "Ships with enforcementAction warn: admission warns and the audit reports. " +
+			"Set deny only after a dryrun period and an AKS Arc upgrade seen to pass (docs/gatekeeper.md, Never break the platform)."
+	}
 	return map[string]any{
 		"apiVersion": "constraints.gatekeeper.sh/v1beta1",
 		"kind":       a.Kind,
@@ -141,7 +159,7 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 			"annotations": annotations,
 		},
 		"spec": map[string]any{
-			"enforcementAction": string(sev),
+			"enforcementAction": a.enforcementAction(sev),
 			"parameters":        params,
 		},
 	}
