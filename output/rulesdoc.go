@@ -223,6 +223,7 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 		strings.Join(roleRefs(obj(wk["roleRefs"]), on), ", "), codeList(on(wk["kinds"])))
 	fmt.Fprintf(b, "- system label and annotation prefixes (AKSARC-012): %s\n", codeList(anyStrings(mc["systemMetadataPrefixes"])))
 
+	writeBuiltinGroups(b, obj(obj(c["kubernetesApis"])["builtinGroups"]))
 	writeFeatureGates(b, obj(c["featureGates"]), keys)
 	writeAPIRemovals(b, obj(c["apiRemovals"]))
 	writeKnownIssues(b, obj(c["knownIssues"]))
@@ -238,6 +239,37 @@ func roleRefs(refs map[string]any, on func(any) []string) []string {
 		}
 	}
 	return out
+}
+
+// writeBuiltinGroups lists the API groups Kubernetes serves (AKSARC-061), with the minors a
+// group is limited to.
+func writeBuiltinGroups(b *strings.Builder, bg map[string]any) {
+	checked := obj(bg["checkedMinors"])
+	fmt.Fprintf(b, "\n## Built-in API groups (AKSARC-061)\n\nSource: %s\n\n%s\n\nChecked for Kubernetes %s to %s. A group is built-in only when it is listed here, never because of its name.\n\n",
+		scalar(bg["source"]), cell(bg["note"]), scalar(checked["first"]), scalar(checked["last"]))
+	var groups []string
+	for _, g := range slices.Sorted(maps.Keys(obj(bg["groups"]))) {
+		e := obj(obj(bg["groups"])[g])
+		if obj(bg["groups"])[g] == nil {
+			continue
+		}
+		name := "`" + g + "`"
+		if g == "" {
+			name = "the core group (`\"\"`)"
+		}
+		var limits []string
+		if since := scalar(e["since"]); since != "" {
+			limits = append(limits, "from "+since)
+		}
+		if until := scalar(e["until"]); until != "" {
+			limits = append(limits, "until "+until)
+		}
+		if len(limits) > 0 {
+			name += " (" + strings.Join(limits, ", ") + ")"
+		}
+		groups = append(groups, name)
+	}
+	fmt.Fprintf(b, "%s\n", strings.Join(groups, ", "))
 }
 
 // writeFeatureGates counts the gates the catalog knows and lists, per minor version the
