@@ -12,6 +12,7 @@ type Rule struct {
 	ID            string   `json:"id"`
 	Name          string   `json:"name"`
 	Severity      Severity `json:"severity"`
+	WarnWhen      string   `json:"warnWhen,omitempty"` // when a deny rule's findings are warnings (Severities)
 	Title         string   `json:"title"`
 	Description   string   `json:"description"`
 	PolicySection string   `json:"policySection"`
@@ -48,6 +49,7 @@ func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
 			ID:            id,
 			Name:          str(a.Custom["name"]),
 			Severity:      Severity(str(a.Custom["severity"])),
+			WarnWhen:      str(a.Custom["warnWhen"]),
 			Title:         a.Title,
 			Description:   a.Description,
 			PolicySection: str(a.Custom["section"]),
@@ -78,10 +80,23 @@ func rulesFromAnnotations(c *ast.Compiler) ([]Rule, error) {
 			(r.Severity != SeverityDeny && r.Severity != SeverityWarn) {
 			return nil, fmt.Errorf("rule %s (%s): METADATA needs title, related_resources and custom name, severity (deny|warn), section and remediation", id, pkg)
 		}
+		if r.WarnWhen != "" && r.Severity != SeverityDeny {
+			return nil, fmt.Errorf("rule %s (%s): warnWhen is for a deny rule whose findings are sometimes warnings", id, pkg)
+		}
 		rules = append(rules, r)
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules, nil
+}
+
+// Severities are the severities the rule's findings can have: its own, and warn when WarnWhen
+// (METADATA custom warnWhen) says when a deny rule's statement has a milder case (AKSARC-010 on
+// objects that run nothing, AKSARC-043 inside a maintenance window).
+func (r Rule) Severities() []Severity {
+	if r.WarnWhen != "" && r.Severity != SeverityWarn {
+		return []Severity{r.Severity, SeverityWarn}
+	}
+	return []Severity{r.Severity}
 }
 
 func strs(v any) []string {

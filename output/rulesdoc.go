@@ -36,13 +36,20 @@ func WriteRuleBook(w io.Writer, book RuleBook) error {
 
 	b.WriteString("| ID | name | severity | reads | policy section |\n|---|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | [%s](%s) |\n", r.ID, anchor(r.ID+" "+r.Name), r.Name, r.Severity, r.Input, r.PolicySection, r.PolicyURL)
+		sev := string(r.Severity)
+		if r.WarnWhen != "" {
+			sev += " (or warn)"
+		}
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | [%s](%s) |\n", r.ID, anchor(r.ID+" "+r.Name), r.Name, sev, r.Input, r.PolicySection, r.PolicyURL)
 	}
 
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n## %s %s\n\n", r.ID, r.Name)
 		fmt.Fprintf(&b, "**%s**, %s. %s\n\n", r.Severity, r.Input, r.Title)
 		fmt.Fprintf(&b, "Fires when: %s\n\n", oneLine(r.Description))
+		if r.WarnWhen != "" {
+			fmt.Fprintf(&b, "**warn** instead when %s.\n\n", oneLine(r.WarnWhen))
+		}
 		if len(r.Requires) > 0 {
 			fmt.Fprintf(&b, "Needs from a snapshot: %s. Without these facts the rule is listed as not evaluated.\n\n", codeList(r.Requires))
 		}
@@ -183,11 +190,29 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 	}
 	fmt.Fprintf(b, "\n## Managed components (%s)\n\n", scalar(mc["namespace"]))
 	fmt.Fprintf(b, "Source: %s\n\n", scalar(mc["source"]))
-	fmt.Fprintf(b, "- names: %s\n", codeList(on(mc["names"])))
-	fmt.Fprintf(b, "- name prefixes: %s\n", codeList(on(mc["prefixes"])))
+	// withKinds groups the keys of an inventory object by the kinds their entries cover.
+	withKinds := func(v any, format func(string) string) string {
+		byKinds := map[string][]string{}
+		for _, k := range on(v) {
+			kinds := "every kind"
+			if list := anyStrings(obj(obj(v)[k])["kinds"]); len(list) > 0 {
+				kinds = strings.Join(list, ", ")
+			}
+			byKinds[kinds] = append(byKinds[kinds], format(k))
+		}
+		var parts []string
+		for _, kinds := range slices.Sorted(maps.Keys(byKinds)) {
+			parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(byKinds[kinds], ", "), kinds))
+		}
+		return strings.Join(parts, "; ")
+	}
+	code := func(k string) string { return "`" + k + "`" }
+	b.WriteString("Each entry covers the kinds in brackets: an object matches it only when its kind is one of them.\n\n")
+	fmt.Fprintf(b, "- names: %s\n", withKinds(mc["names"], code))
+	fmt.Fprintf(b, "- name prefixes: %s\n", withKinds(mc["prefixes"], code))
 	var labels []string
 	for _, k := range on(mc["labels"]) {
-		labels = append(labels, fmt.Sprintf("`%s` = %s", k, strings.Join(on(obj(mc["labels"])[k]), ", ")))
+		labels = append(labels, withKinds(obj(mc["labels"])[k], func(v string) string { return fmt.Sprintf("`%s=%s`", k, v) }))
 	}
 	fmt.Fprintf(b, "- labels: %s\n", strings.Join(labels, "; "))
 	for _, kind := range on(mc["clusterScoped"]) {
@@ -209,12 +234,60 @@ func writeCatalog(b *strings.Builder, c map[string]any) {
 		}
 		fmt.Fprintf(b, "  - [%s](%s): %s\n", id, scalar(e["source"]), strings.Join(what, "; "))
 	}
+	wk := obj(mc["wellKnownPatterns"])
+	fmt.Fprintf(b, "- well-known patterns that run nothing and get no AKSARC-010 finding ([source](%s)): Roles whose rules only read (%s) or only take part in leader election (%s on %s of %s); RoleBindings to a Role that is no managed component, or to %s; headless Services; records of the kinds %s; objects a controller owns\n",
+		scalar(wk["source"]), codeList(anyStrings(wk["readVerbs"])),
+		codeList(anyStrings(obj(wk["leaderElection"])["verbs"])), codeList(anyStrings(obj(wk["leaderElection"])["resources"])), codeList(anyStrings(obj(wk["leaderElection"])["apiGroups"])),
+		strings.Join(roleRefs(obj(wk["roleRefs"]), on), ", "), codeList(on(wk["kinds"])))
 	fmt.Fprintf(b, "- system label and annotation prefixes (AKSARC-012): %s\n", codeList(anyStrings(mc["systemMetadataPrefixes"])))
 
+	writeBuiltinGroups(b, obj(obj(c["kubernetesApis"])["builtinGroups"]))
 	writeFeatureGates(b, obj(c["featureGates"]), keys)
 	writeAPIRemovals(b, obj(c["apiRemovals"]))
 	writeKnownIssues(b, obj(c["knownIssues"]))
 	writeNetworking(b, obj(c["networking"]), obj(c["agentNodes"]), obj(c["infrastructure"]), names)
+}
+
+// roleRefs lists the roles of wellKnownPatterns.roleRefs as "the Role `name`".
+func roleRefs(refs map[string]any, on func(any) []string) []string {
+	var out []string
+	for _, kind := range on(refs) {
+		for _, name := range on(refs[kind]) {
+			out = append(out, fmt.Sprintf("the %s `%s`", kind, name))
+		}
+	}
+	return out
+}
+
+// writeBuiltinGroups lists the API groups Kubernetes serves (AKSARC-061), with the minors a
+// group is limited to.
+func writeBuiltinGroups(b *strings.Builder, bg map[string]any) {
+	checked := obj(bg["checkedMinors"])
+	fmt.Fprintf(b, "\n## Built-in API groups (AKSARC-061)\n\nSource: %s\n\n%s\n\nChecked for Kubernetes %s to %s. A group is built-in only when it is listed here, never because of its name.\n\n",
+		scalar(bg["source"]), cell(bg["note"]), scalar(checked["first"]), scalar(checked["last"]))
+	var groups []string
+	for _, g := range slices.Sorted(maps.Keys(obj(bg["groups"]))) {
+		e := obj(obj(bg["groups"])[g])
+		if obj(bg["groups"])[g] == nil {
+			continue
+		}
+		name := "`" + g + "`"
+		if g == "" {
+			name = "the core group (`\"\"`)"
+		}
+		var limits []string
+		if since := scalar(e["since"]); since != "" {
+			limits = append(limits, "from "+since)
+		}
+		if until := scalar(e["until"]); until != "" {
+			limits = append(limits, "until "+until)
+		}
+		if len(limits) > 0 {
+			name += " (" + strings.Join(limits, ", ") + ")"
+		}
+		groups = append(groups, name)
+	}
+	fmt.Fprintf(b, "%s\n", strings.Join(groups, ", "))
 }
 
 // writeFeatureGates counts the gates the catalog knows and lists, per minor version the

@@ -9,19 +9,32 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/policies"
 )
 
-const (
-	repoRoot  = ".."
-	namespace = "aksarc.conftest"
-)
+const repoRoot = ".."
+
+// conftestInvocations are the ways the README runs conftest: with no --namespace (conftest's
+// default namespace is main), naming main, and over every namespace of policies/. Each must
+// find exactly what the evaluator finds: no rule missing, none reported twice.
+var conftestInvocations = []struct {
+	name string
+	args []string
+}{
+	{"default", nil},
+	{"namespace-main", []string{"--namespace", "main"}},
+	{"all-namespaces", []string{"--all-namespaces"}},
+}
 
 // toolBinary builds a tool of tools/go.mod once per test run (the Go module proxy is its only
 // source) into a temporary directory.
@@ -69,9 +82,10 @@ func fixtureFiles(t *testing.T) []string {
 // (README, "Use in pull requests").
 var conftestNestedLists = map[string]bool{"cluster/nested-lists.yaml": true}
 
-// conftestFindings runs conftest once over the files, as the README tells users to, with the
-// evaluation date pinned by a data file, and returns "RULE-ID severity Kind/ns/name" per file.
-func conftestFindings(t *testing.T, policyDir string, files []string, asOf string) map[string][]string {
+// conftestFindings runs conftest once over the files, as the README tells users to (with the
+// extra arguments of an invocation), with the evaluation date pinned by a data file, and
+// returns "RULE-ID severity Kind/ns/name" per file.
+func conftestFindings(t *testing.T, policyDir string, files []string, asOf string, extra ...string) map[string][]string {
 	t.Helper()
 	bin, err := conftestBinary()
 	if err != nil {
@@ -81,7 +95,8 @@ func conftestFindings(t *testing.T, policyDir string, files []string, asOf strin
 	if err := os.WriteFile(settings, []byte("aksarc_settings:\n  asOf: \""+asOf+"\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := append([]string{"test", "--policy", policyDir, "--namespace", namespace, "--data", settings, "--output", "json", "--no-color"}, files...)
+	args := append([]string{"test", "--policy", policyDir}, extra...)
+	args = append(append(args, "--data", settings, "--output", "json", "--no-color"), files...)
 	cmd := exec.Command(bin, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -189,16 +204,19 @@ func requireFindings(t *testing.T, byFile map[string][]string) {
 }
 
 // assertParity compares a runtime's findings with the evaluator's on every fixture, on each
-// parity date.
-func assertParity(t *testing.T, runtime string, findings func(t *testing.T, files []string, asOf string) map[string][]string) {
+// of the dates (the parity dates when none is given).
+func assertParity(t *testing.T, runtime string, findings func(t *testing.T, files []string, asOf string) map[string][]string, dates ...string) {
 	files := fixtureFiles(t)
-	if runtime == "conftest" {
+	if strings.HasPrefix(runtime, "conftest") {
 		files = slices.DeleteFunc(files, func(f string) bool {
 			rel, _ := filepath.Rel(filepath.Join(repoRoot, "fixtures"), f)
 			return conftestNestedLists[filepath.ToSlash(rel)]
 		})
 	}
-	for _, asOf := range parityDates {
+	if len(dates) == 0 {
+		dates = parityDates
+	}
+	for _, asOf := range dates {
 		t.Run(asOf, func(t *testing.T) {
 			got := findings(t, files, asOf)
 			want := evaluatorFindings(t, files, asOf)
@@ -211,11 +229,57 @@ func assertParity(t *testing.T, runtime string, findings func(t *testing.T, file
 }
 
 // The parity test: conftest, given policies/ as the README says, finds on every fixture exactly
-// what the evaluator finds, on two dates (so that the date-driven rules fire on some of them).
+// what the evaluator finds, in each invocation: with no --namespace on two dates (so that the
+// date-driven rules fire on some of them), naming main and with --all-namespaces on the first.
 func TestConftestMatchesTheEvaluatorOnEveryFixture(t *testing.T) {
-	assertParity(t, "conftest", func(t *testing.T, files []string, asOf string) map[string][]string {
-		return conftestFindings(t, filepath.Join(repoRoot, "policies"), files, asOf)
-	})
+	for i, inv := range conftestInvocations {
+		t.Run(inv.name, func(t *testing.T) {
+			dates := parityDates
+			if i > 0 {
+				dates = parityDates[:1]
+			}
+			assertParity(t, "conftest "+inv.name, func(t *testing.T, files []string, asOf string) map[string][]string {
+				return conftestFindings(t, filepath.Join(repoRoot, "policies"), files, asOf, inv.args...)
+			}, dates...)
+		})
+	}
+}
+
+// Under --all-namespaces conftest queries every package of policies/: a library function named
+// like a conftest rule (deny, warn, violation) is an evaluation error there, and a second
+// package with deny or warn rules reports each finding twice. The policies define those names
+// in package main only.
+func TestConftestRuleNamesOnlyInMain(t *testing.T) {
+	modules, err := policies.ParseModules(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conftestRule := regexp.MustCompile(`^(deny|violation|warn)(_[a-zA-Z0-9]+)*$`)
+	found := false
+	for file, m := range modules {
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		for _, r := range m.Rules {
+			name := r.Head.Name.String()
+			if len(r.Head.Reference) > 0 {
+				name = r.Head.Reference[0].Value.(ast.Var).String()
+			}
+			if !conftestRule.MatchString(name) {
+				continue
+			}
+			switch {
+			case pkg == "main" && len(r.Head.Args) == 0:
+				found = true
+			case strings.HasPrefix(pkg, "aksarc.gatekeeper.") && name == "violation" && len(r.Head.Args) == 0:
+				// Gatekeeper entry points: their violation rules read input.review, which a
+				// conftest input does not have, so they report nothing there.
+			default:
+				t.Errorf("%s: package %s defines %s, which conftest --all-namespaces would query", file, pkg, name)
+			}
+		}
+	}
+	if !found {
+		t.Error("no deny or warn rule in package main: conftest without --namespace would run nothing")
+	}
 }
 
 // The parity test can fail: a copy of the policies whose conftest entry point drops one rule

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"sigs.k8s.io/yaml"
+
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 	"github.com/aksarc-opa/aksarc-opa/policies"
 )
@@ -80,5 +82,53 @@ func TestConstraintsMatchTheKindsTheirRulesJudge(t *testing.T) {
 		if strings.Join(a.kinds, ",") != strings.Join(w, ",") {
 			t.Errorf("area %s matches %v, want %v", a.Name, a.kinds, w)
 		}
+	}
+}
+
+// The Constraints that judge kube-system (the managed area: AKSARC-010, 011, 012) ship with
+// enforcementAction warn, the deny one included; every other Constraint enforces its severity.
+// The managed area has a warn Constraint for AKSARC-010's warnings.
+func TestManagedConstraintsShipAsWarn(t *testing.T) {
+	in := inputs(t)
+	areas, err := Areas(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(in, areas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for name, raw := range files {
+		if !strings.HasPrefix(name, "constraints/") {
+			continue
+		}
+		var c struct {
+			Metadata struct{ Annotations map[string]string }
+			Spec     struct {
+				EnforcementAction string
+				Parameters        struct{ Severity string }
+			}
+		}
+		if err := yaml.Unmarshal(raw, &c); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := c.Spec.Parameters.Severity
+		if strings.HasPrefix(name, "constraints/managed-") {
+			want = "warn"
+			seen++
+		}
+		if c.Spec.EnforcementAction != want {
+			t.Errorf("%s: enforcementAction %q, want %q", name, c.Spec.EnforcementAction, want)
+		}
+		if name == "constraints/managed-deny.yaml" && !strings.Contains(c.Metadata.Annotations["aksarc-opa.io/enforcement"], "dryrun") {
+			t.Errorf("%s: the opt-in to deny is not explained: %v", name, c.Metadata.Annotations)
+		}
+		if name == "constraints/managed-warn.yaml" && c.Metadata.Annotations["aksarc-opa.io/rules"] != "AKSARC-010" {
+			t.Errorf("%s: rules %q, want AKSARC-010", name, c.Metadata.Annotations["aksarc-opa.io/rules"])
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d managed Constraints, want a deny and a warn one", seen)
 	}
 }

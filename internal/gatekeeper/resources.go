@@ -52,24 +52,41 @@ func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
 	return files, nil
 }
 
+// severities are the severities of the area's findings: a rule whose findings can also be
+// warnings (warnWhen) needs the area's warn Constraint too.
 func (a *Area) severities() []evaluator.Severity {
 	var out []evaluator.Severity
 	for _, sev := range []evaluator.Severity{evaluator.SeverityDeny, evaluator.SeverityWarn} {
-		if slices.ContainsFunc(a.Rules, func(r evaluator.Rule) bool { return r.Severity == sev }) {
+		if slices.ContainsFunc(a.Rules, func(r evaluator.Rule) bool { return slices.Contains(r.Severities(), sev) }) {
 			out = append(out, sev)
 		}
 	}
 	return out
 }
 
+// ruleIDs are the rules whose findings can have the severity ("": every rule of the area).
 func (a *Area) ruleIDs(sev evaluator.Severity) []string {
 	var ids []string
 	for _, r := range a.Rules {
-		if sev == "" || r.Severity == sev {
+		if sev == "" || slices.Contains(r.Severities(), sev) {
 			ids = append(ids, r.ID)
 		}
 	}
 	return ids
+}
+
+// warnFirst are the areas whose Constraints ship with enforcementAction warn whatever the
+// severity they report: the managed area judges every change to kube-system (AKSARC-010, 011,
+// 012), and a wrong deny there could refuse what AKS Arc itself does to its components (an
+// upgrade). Denying is an opt-in (docs/gatekeeper.md, "Never break the platform").
+var warnFirst = map[string]bool{"managed": true}
+
+// enforcementAction is what a Constraint of the area reporting findings of sev ships with.
+func (a *Area) enforcementAction(sev evaluator.Severity) string {
+	if warnFirst[a.Name] {
+		return string(evaluator.SeverityWarn)
+	}
+	return string(sev)
 }
 
 // template is the area's ConstraintTemplate: Rego v1, the entry point and its libraries.
@@ -129,8 +146,13 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 	if asOf != "" {
 		params["asOf"] = asOf
 	}
+	annotations := map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")}
+	if warnFirst[a.Name] && sev != evaluator.SeverityWarn {
+		annotations["aksarc-opa.io/enforcement"] = "Ships with enforcementAction warn: admission warns and the audit reports. " +
+			"Set deny only after a dryrun period and an AKS Arc upgrade seen to pass (docs/gatekeeper.md, Never break the platform)."
+	}
 	spec := map[string]any{
-		"enforcementAction": string(sev),
+		"enforcementAction": a.enforcementAction(sev),
 		"parameters":        params,
 	}
 	if len(a.kinds) > 0 {
@@ -142,7 +164,7 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 		"kind":       a.Kind,
 		"metadata": map[string]any{
 			"name":        "aksarc-" + a.Name + "-" + string(sev),
-			"annotations": map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")},
+			"annotations": annotations,
 		},
 		"spec": spec,
 	}

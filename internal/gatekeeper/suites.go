@@ -21,7 +21,7 @@ var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01", "2026-04-01
 // A sample is one fixture document and the rules the evaluator finds in it alone, per date.
 type sample struct {
 	doc   *evaluator.Document
-	fired map[string]map[string]map[evaluator.Severity]bool // date -> rule ID -> the severities it fired with
+	fired map[string]map[string]bool // date -> rule ID, and firedKey(rule ID, severity) -> fired
 }
 
 // Suites returns the gator suites (suites/<area>/suite.yaml with their Constraints and samples)
@@ -47,26 +47,34 @@ func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte,
 		dir := "suites/" + a.Name
 		var tests []any
 		for _, r := range a.Rules {
-			date, bad, good := pick(r.ID, r.Severity, samples)
-			if bad == nil || good == nil {
-				return nil, fmt.Errorf("%s: the fixtures have no document the rule fires on alone, or none it does not", r.ID)
-			}
-			constraint := fmt.Sprintf("constraint-%s-%s.yaml", r.Severity, date)
-			if _, done := files[dir+"/"+constraint]; !done {
-				if err := add(dir+"/"+constraint, a.constraint(in, r.Severity, date)); err != nil {
+			// A rule whose findings can also be warnings (warnWhen) gets a test under the
+			// warn Constraint too, on a document where it warns.
+			for _, sev := range r.Severities() {
+				tag := strings.ToLower(r.ID)
+				if sev != r.Severity {
+					tag += "-" + string(sev)
+				}
+				date, bad, good := pick(r.ID, sev, samples)
+				if bad == nil || good == nil {
+					return nil, fmt.Errorf("%s (%s): the fixtures have no document the rule fires on alone with this severity, or none it does not", r.ID, sev)
+				}
+				constraint := fmt.Sprintf("constraint-%s-%s.yaml", sev, date)
+				if _, done := files[dir+"/"+constraint]; !done {
+					if err := add(dir+"/"+constraint, a.constraint(in, sev, date)); err != nil {
+						return nil, err
+					}
+				}
+				cases, err := ruleCases(r, tag, bad, good, dir, add)
+				if err != nil {
 					return nil, err
 				}
+				tests = append(tests, map[string]any{
+					"name":       tag + "-" + r.Name,
+					"template":   "../../templates/" + a.Name + ".yaml",
+					"constraint": constraint,
+					"cases":      cases,
+				})
 			}
-			cases, err := ruleCases(r, bad, good, dir, add)
-			if err != nil {
-				return nil, err
-			}
-			tests = append(tests, map[string]any{
-				"name":       strings.ToLower(r.ID) + "-" + r.Name,
-				"template":   "../../templates/" + a.Name + ".yaml",
-				"constraint": constraint,
-				"cases":      cases,
-			})
 		}
 		if err := add(dir+"/suite.yaml", map[string]any{
 			"apiVersion": "test.gatekeeper.sh/v1alpha1",
@@ -80,8 +88,10 @@ func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte,
 	return files, nil
 }
 
-func ruleCases(r evaluator.Rule, bad, good *sample, dir string, add func(string, any) error) ([]any, error) {
-	id := strings.ToLower(r.ID)
+// firedKey is how a sample records that a rule fired with a severity.
+func firedKey(id string, sev evaluator.Severity) string { return id + " " + string(sev) }
+
+func ruleCases(r evaluator.Rule, id string, bad, good *sample, dir string, add func(string, any) error) ([]any, error) {
 	mine := "^" + r.ID + " "
 	cases := []any{}
 	for _, c := range []struct {
@@ -178,14 +188,15 @@ func admissionReview(obj map[string]any, user, operation string) map[string]any 
 	return map[string]any{"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": request}
 }
 
-// pick chooses the first date on which, in fixture order, a document makes the rule fire with its
-// own severity (the Constraint of that severity reports it; a deny rule that warns before a date
+// pick chooses the first date on which, in fixture order, a document makes the rule fire with
+// the severity (the Constraint of that severity reports it; a deny rule that warns before a date
 // is not reported by the deny Constraint then), that document, and one of the same kind (else
-// any) it does not fire on that date.
-func pick(id string, severity evaluator.Severity, samples []sample) (date string, bad, good *sample) {
+// any) on which the rule does not fire at all on that date.
+func pick(id string, sev evaluator.Severity, samples []sample) (date string, bad, good *sample) {
+	key := firedKey(id, sev)
 	for _, date := range SuitesDates {
 		for i := range samples {
-			if samples[i].fired[date][id][severity] {
+			if samples[i].fired[date][key] {
 				bad = &samples[i]
 				break
 			}
@@ -196,7 +207,7 @@ func pick(id string, severity evaluator.Severity, samples []sample) (date string
 		for _, sameKind := range []bool{true, false} {
 			for i := range samples {
 				s := &samples[i]
-				if len(s.fired[date][id]) == 0 && (!sameKind || s.doc.Resource().Kind == bad.doc.Resource().Kind) {
+				if !s.fired[date][id] && (!sameKind || s.doc.Resource().Kind == bad.doc.Resource().Kind) {
 					return date, bad, s
 				}
 			}
@@ -214,7 +225,7 @@ func loadSamples(ev *evaluator.Evaluator, files []string) ([]sample, error) {
 			return nil, err
 		}
 		for _, d := range docs {
-			s := sample{doc: d, fired: map[string]map[string]map[evaluator.Severity]bool{}}
+			s := sample{doc: d, fired: map[string]map[string]bool{}}
 			s.doc.Source.File = path.Join("fixtures", relFixture(file))
 			for _, date := range SuitesDates {
 				asOf, err := time.Parse(time.DateOnly, date)
@@ -225,12 +236,10 @@ func loadSamples(ev *evaluator.Evaluator, files []string) ([]sample, error) {
 				if err != nil {
 					return nil, err
 				}
-				s.fired[date] = map[string]map[evaluator.Severity]bool{}
+				s.fired[date] = map[string]bool{}
 				for _, f := range r.Findings {
-					if s.fired[date][f.RuleID] == nil {
-						s.fired[date][f.RuleID] = map[evaluator.Severity]bool{}
-					}
-					s.fired[date][f.RuleID][f.Severity] = true
+					s.fired[date][f.RuleID] = true
+					s.fired[date][firedKey(f.RuleID, f.Severity)] = true
 				}
 			}
 			out = append(out, s)

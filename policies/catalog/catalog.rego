@@ -3521,16 +3521,43 @@ catalog := {
 		"tracker": "https://github.com/Azure/aksArc/issues?q=label%3Aknown-issue",
 	},
 	"kubernetesApis": {
-		"alphaOnlyComponentConfigs": {
-			"cloudcontrollermanager.config.k8s.io": {
-				"source": "https://kubernetes.io/docs/reference/config-api/",
+		"builtinGroups": {
+			"checkedMinors": {
+				"first": "1.26",
+				"last": "1.36",
 			},
-			"kubecontrollermanager.config.k8s.io": {
-				"source": "https://kubernetes.io/docs/reference/config-api/kube-controller-manager-config.v1alpha1/",
+			"groups": {
+				"": {},
+				"admissionregistration.k8s.io": {},
+				"apidiscovery.k8s.io": {},
+				"apiextensions.k8s.io": {},
+				"apiregistration.k8s.io": {},
+				"apps": {},
+				"authentication.k8s.io": {},
+				"authorization.k8s.io": {},
+				"autoscaling": {},
+				"batch": {},
+				"certificates.k8s.io": {},
+				"coordination.k8s.io": {},
+				"discovery.k8s.io": {},
+				"events.k8s.io": {},
+				"flowcontrol.apiserver.k8s.io": {},
+				"internal.apiserver.k8s.io": {},
+				"networking.k8s.io": {},
+				"node.k8s.io": {},
+				"policy": {},
+				"rbac.authorization.k8s.io": {},
+				"resource.k8s.io": {},
+				"scheduling.k8s.io": {},
+				"storage.k8s.io": {},
+				"storagemigration.k8s.io": {
+					"note": "StorageVersionMigration, v1alpha1 from 1.30, v1beta1 from 1.35.",
+					"since": "1.30",
+					"source": "https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.30/",
+				},
 			},
-			"kubeproxy.config.k8s.io": {
-				"source": "https://kubernetes.io/docs/reference/config-api/kube-proxy-config.v1alpha1/",
-			},
+			"note": "Checked 2026-12-05 for every minor from 1.26 to 1.36 against the Kubernetes API reference (https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.NN/, the API groups list) and the GroupName of each version package of k8s.io/api, k8s.io/apiextensions-apiserver and k8s.io/kube-aggregator at tag v0.NN.0.",
+			"source": "https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.34/",
 		},
 		"componentImages": {
 			"cloud-controller-manager": {},
@@ -3540,31 +3567,6 @@ catalog := {
 			"kube-proxy": {},
 			"kube-scheduler": {},
 			"kubelet": {},
-		},
-		"crdGroups": {
-			"gateway.networking.k8s.io": {
-				"source": "https://github.com/kubernetes-sigs/gateway-api",
-			},
-			"groupsnapshot.storage.k8s.io": {
-				"source": "https://github.com/kubernetes-csi/external-snapshotter",
-			},
-			"objectstorage.k8s.io": {
-				"source": "https://github.com/kubernetes-sigs/container-object-storage-interface",
-			},
-			"policy.networking.k8s.io": {
-				"source": "https://github.com/kubernetes-sigs/network-policy-api",
-			},
-			"snapshot.storage.k8s.io": {
-				"source": "https://github.com/kubernetes-csi/external-snapshotter",
-			},
-		},
-		"plainBuiltinGroups": {
-			"": {},
-			"apps": {},
-			"autoscaling": {},
-			"batch": {},
-			"extensions": {},
-			"policy": {},
 		},
 		"source": "https://kubernetes.io/docs/reference/using-api/#api-groups",
 	},
@@ -3823,357 +3825,938 @@ catalog := {
 		"labels": {
 			"app": {
 				"akshci-telemetry": {
+					"kinds": [
+						"Deployment",
+						"ReplicaSet",
+						"Pod",
+					],
 					"note": "As AKS Arc's components carry them in a cluster.",
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 				},
 			},
 			"component": {
 				"etcd": {
+					"kinds": [
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 				"kube-apiserver": {
+					"kinds": [
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 				"kube-controller-manager": {
+					"kinds": [
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 				"kube-scheduler": {
+					"kinds": [
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 			},
 			"k8s-app": {
 				"calico-kube-controllers": {
+					"kinds": [
+						"Deployment",
+						"ReplicaSet",
+						"Pod",
+					],
 					"note": "As AKS Arc's components carry them in a cluster.",
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 				},
 				"calico-node": {
+					"kinds": [
+						"DaemonSet",
+						"Pod",
+					],
 					"note": "As AKS Arc's components carry them in a cluster.",
 					"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 				},
 				"kube-dns": {
+					"kinds": [
+						"Deployment",
+						"ReplicaSet",
+						"Pod",
+						"Service",
+						"Endpoints",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 				"kube-proxy": {
+					"kinds": [
+						"DaemonSet",
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 			},
 			"tier": {
 				"control-plane": {
+					"kinds": [
+						"Pod",
+					],
 					"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 				},
 			},
 		},
 		"names": {
 			"akshci-telemetry": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"attachdetach-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"azure-policy": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"azure-policy-webhook": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"bootstrap-signer": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"calico-config": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"ConfigMap",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"calico-kube-controllers": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"calico-node": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"DaemonSet",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"calicoctl": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"certificate-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"certificate-controller-manager": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"cloud-controller-manager": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Lease",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"cluster-info": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"clusterrole-aggregation-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"coredns": {
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"cronjob-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"daemon-set-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"default": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"deployment-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"disk-csi-akshci-com": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Lease",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"disruption-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"endpoint-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"endpointslice-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"endpointslicemirroring-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"ephemeral-volume-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"expand-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"extension-apiserver-authentication": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"extension-apiserver-authentication-reader": {
+				"kinds": [
+					"Role",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"external-attacher-leader-disk-csi-akshci-com": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Lease",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"external-resizer-disk-csi-akshci-com": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Lease",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"generic-garbage-collector": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"horizontal-pod-autoscaler": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"job-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"kube-apiserver-legacy-service-account-token-tracking": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-controller-manager": {
+				"kinds": [
+					"Lease",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-dns": {
+				"kinds": [
+					"Service",
+					"Endpoints",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-proxy": {
+				"kinds": [
+					"DaemonSet",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-root-ca.crt": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-scheduler": {
+				"kinds": [
+					"Lease",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-vip": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"kubeadm-config": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"legacy-service-account-token-cleaner": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"moc-cloud-controller-manager": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"namespace-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"nfs-csi-k8s-io": {
+				"kinds": [
+					"Lease",
+				],
 				"note": "storageProfile.nfsCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-nfs, deploy/): csi-nfs-controller, csi-nfs-node; assumed to be what AKS Arc deploys.",
 				"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilenfscsidriver",
 			},
 			"node-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"persistent-volume-binder": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"pod-garbage-collector": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"pv-protection-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"pvc-protection-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"replicaset-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"replication-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"resource-claim-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"resourcequota-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"root-ca-cert-publisher": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"route-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"selinux-warning-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"service-account-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"service-cidrs-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"service-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"smb-csi-k8s-io": {
+				"kinds": [
+					"Lease",
+				],
 				"note": "storageProfile.smbCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-smb, deploy/): csi-smb-controller, csi-smb-node, csi-smb-node-win; assumed to be what AKS Arc deploys.",
 				"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilesmbcsidriver",
 			},
 			"statefulset-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"token-cleaner": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"ttl-after-finished-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"ttl-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"validatingadmissionpolicy-status-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 			"volumeattributesclass-protection-controller": {
+				"kinds": [
+					"ServiceAccount",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles",
 			},
 		},
 		"namespace": "kube-system",
 		"prefixes": {
 			"akshci-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Pod",
+					"ReplicaSet",
+					"Job",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"ama-logs": {
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"note": "The Azure Monitor agents (Container insights, managed Prometheus) an extension deploys. The ConfigMaps and Secret users create for them are customerConfig.",
 				"source": "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable",
 			},
 			"ama-metrics": {
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"note": "The Azure Monitor agents (Container insights, managed Prometheus) an extension deploys. The ConfigMaps and Secret users create for them are customerConfig.",
 				"source": "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable",
 			},
 			"apiserver-": {
+				"kinds": [
+					"Lease",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"azure-policy-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Pod",
+					"ReplicaSet",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"bootstrap-token-": {
+				"kinds": [
+					"Secret",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"calico-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"certificate-controller-manager-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Pod",
+					"ReplicaSet",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"coredns-": {
+				"kinds": [
+					"Pod",
+					"ReplicaSet",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"csi-akshcicsi-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"csi-nfs-": {
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"note": "storageProfile.nfsCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-nfs, deploy/): csi-nfs-controller, csi-nfs-node; assumed to be what AKS Arc deploys.",
 				"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilenfscsidriver",
 			},
 			"csi-smb-": {
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
 				"note": "storageProfile.smbCsiDriver of the AKS Arc cluster API, enabled by default. Object names are the upstream driver's (github.com/kubernetes-csi/csi-driver-smb, deploy/): csi-smb-controller, csi-smb-node, csi-smb-node-win; assumed to be what AKS Arc deploys.",
 				"source": "https://learn.microsoft.com/javascript/api/@azure/arm-hybridcontainerservice/storageprofilesmbcsidriver",
 			},
 			"etcd-": {
+				"kinds": [
+					"Pod",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-apiserver-": {
+				"kinds": [
+					"Pod",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-controller-manager-": {
+				"kinds": [
+					"Pod",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-dns-": {
+				"kinds": [
+					"EndpointSlice",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-flannel": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"DaemonSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"kube-proxy-": {
+				"kinds": [
+					"Pod",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-scheduler-": {
+				"kinds": [
+					"Pod",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kube-vip-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Pod",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"kubeadm:": {
+				"kinds": [
+					"Role",
+					"RoleBinding",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"kubelet-config": {
+				"kinds": [
+					"ConfigMap",
+				],
 				"source": "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
 			},
 			"metallb-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"moc-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Deployment",
+					"DaemonSet",
+					"ReplicaSet",
+					"Pod",
+					"ConfigMap",
+					"Secret",
+					"ServiceAccount",
+					"Service",
+					"Endpoints",
+					"EndpointSlice",
+					"Role",
+					"RoleBinding",
+					"Lease",
+					"PodDisruptionBudget",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"plndr-": {
-				"note": "AKS Arc's add-ons and system components as a cluster shows them; no Microsoft page lists them by name.",
+				"kinds": [
+					"Lease",
+				],
+				"note": "AKS Arc's add-ons and system components as a cluster shows them (kubectl get -n kube-system); no Microsoft page lists them by name or kind.",
 				"source": "https://learn.microsoft.com/azure/aks/aksarc/support-policies#managed-features-in-aks-arc",
 			},
 			"system:": {
+				"kinds": [
+					"Role",
+					"RoleBinding",
+				],
 				"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings",
 			},
 		},
@@ -4193,6 +4776,59 @@ catalog := {
 			"csi.volume.kubernetes.io/",
 		],
 		"systemMetadataSource": "https://kubernetes.io/docs/reference/labels-annotations-taints/",
+		"wellKnownPatterns": {
+			"kinds": {
+				"EndpointSlice": {
+					"apiGroup": "discovery.k8s.io",
+					"source": "https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/",
+				},
+				"Endpoints": {
+					"apiGroup": "",
+					"source": "https://kubernetes.io/docs/concepts/services-networking/service/#endpoints",
+				},
+				"Lease": {
+					"apiGroup": "coordination.k8s.io",
+					"source": "https://kubernetes.io/docs/concepts/architecture/leases/",
+				},
+			},
+			"leaderElection": {
+				"apiGroups": [
+					"coordination.k8s.io",
+				],
+				"resources": [
+					"leases",
+				],
+				"source": "https://kubernetes.io/docs/concepts/architecture/leases/",
+				"verbs": [
+					"get",
+					"list",
+					"watch",
+					"create",
+					"update",
+					"patch",
+				],
+			},
+			"readVerbs": [
+				"get",
+				"list",
+				"watch",
+			],
+			"roleRefs": {
+				"ClusterRole": {
+					"view": {
+						"note": "Read-only access to most objects of the namespace (not Secrets).",
+						"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles",
+					},
+				},
+				"Role": {
+					"extension-apiserver-authentication-reader": {
+						"note": "Reads the extension-apiserver-authentication ConfigMap: every aggregated API server (metrics-server, prometheus-adapter) binds it in kube-system.",
+						"source": "https://kubernetes.io/docs/tasks/extend-kubernetes/configure-aggregation-layer/",
+					},
+				},
+			},
+			"source": "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
+		},
 	},
 	"networking": {
 		"cnis": {

@@ -1,10 +1,13 @@
 # METADATA
 # description: |
-#   Entry point for conftest: `conftest test --policy policies/ --namespace aksarc.conftest`.
-#   conftest gives one document at a time as input; a kubectl List is judged item by item. Each
-#   finding becomes a conftest deny or warn result whose msg starts with the rule ID and whose
-#   other fields carry the rule's metadata. The evaluation date is the current time unless a
-#   data file pins it (aksarc_settings.asOf, passed with --data), as for the CLI.
+#   What conftest reports, for the entry point in package main (conftest_main.rego):
+#   `conftest test --policy policies/ FILE`, with no --namespace (conftest's default namespace
+#   is main) or with --all-namespaces. conftest gives one document at a time as input; a
+#   kubectl List is judged item by item. Each finding becomes a conftest failure or warning
+#   whose msg starts with the rule ID and whose other fields carry the rule's metadata. The
+#   evaluation date is the current time unless a data file pins it (aksarc_settings.asOf, passed
+#   with --data), as for the CLI. No rule here is named deny, warn or violation: conftest would
+#   query them too under --all-namespaces and report every finding twice.
 package aksarc.conftest
 
 import data.aksarc.catalog
@@ -19,13 +22,14 @@ settings := data.aksarc_settings
 # conftest has no cluster context: each document is judged alone.
 ctx := context.build(settings, time.now_ns(), catalog.catalog, null)
 
-deny contains result if {
+# failures and warnings are the conftest results of the deny and of the warn findings.
+failures contains result if {
 	some f in findings
 	f.severity == "deny"
 	result := _result(f)
 }
 
-warn contains result if {
+warnings contains result if {
 	some f in findings
 	f.severity == "warn"
 	result := _result(f)

@@ -1,7 +1,7 @@
-package aksarc.conftest_test
+package main_test
 
-import data.aksarc.conftest
 import data.lib.aksarc.testing
+import data.main as conftest
 
 nov_1 := time.parse_rfc3339_ns("2025-11-01T00:00:00Z")
 

@@ -106,9 +106,10 @@ reported(review, parameters) if {
 	not snapshot_admission(review)
 }
 
-# violation turns a finding into a Gatekeeper violation when its severity is the Constraint's
-# (a deny Constraint reports deny findings, a warn Constraint warn findings).
-violation(f, parameters) := {
+# to_violation turns a finding into a Gatekeeper violation when its severity is the
+# Constraint's (a deny Constraint reports deny findings, a warn Constraint warn findings). Not
+# named violation: conftest --all-namespaces would take a function of that name for a rule.
+to_violation(f, parameters) := {
 	"msg": sprintf("%s %s: %s", [f.id, _where(f.resource), f.message]),
 	"details": {
 		"id": f.id,

@@ -44,6 +44,10 @@ _string(s) := "" if not is_string(s)
 
 _list(l) := l if is_array(l)
 
+_object(o) := o if is_object(o)
+
+_object(o) := {} if not is_object(o)
+
 _list(l) := [] if not is_array(l)
 
 # kind is the object's kind as a string ("" when missing or malformed).
@@ -81,24 +85,47 @@ namespaced_matches(obj, inventory) := (_by_name(obj, inventory) | _by_prefix(obj
 
 _by_name(obj, inventory) := {sprintf("name %s", [n]) |
 	n := name(obj)
-	n in on(object.get(inventory, "names", {}))
+	entry := object.get(_object(object.get(inventory, "names", {})), n, null)
+	_enabled(entry)
+	kind_covered(obj, entry)
 }
 
 _by_prefix(obj, inventory) := {sprintf("prefix %s", [p]) |
-	some p in on(object.get(inventory, "prefixes", {}))
-	startswith(name(obj), p)
+	n := name(obj)
+	some p, entry in _object(object.get(inventory, "prefixes", {}))
+	_enabled(entry)
+	startswith(n, p)
+	kind_covered(obj, entry)
 }
 
-# A label matches when the inventory lists its key with its value or with "*" (any value).
+# kind_covered is true when an inventory entry covers the object's kind: its kinds list names
+# it, or the entry gives no kinds (an override that covers every kind). kinds that is not a list
+# covers nothing (a malformed entry must not widen what matches).
+kind_covered(obj, entry) if {
+	is_array(entry.kinds)
+	kind(obj) in entry.kinds
+}
+
+kind_covered(_, entry) if not _has_kinds(entry)
+
+_has_kinds(entry) if {
+	is_object(entry)
+	"kinds" in object.keys(entry)
+}
+
+# A label matches when the inventory lists its key with its value or with "*" (any value), for
+# the object's kind. The inventory's keys are looked up in the object's labels, so the cost does
+# not grow with the number of labels an object carries.
 _by_label(obj, inventory) := {sprintf("label %s=%s", [key, value]) |
-	some key, value in k8s.labels(obj)
-	accepted := on(object.get(inventory, ["labels", key], {}))
-	_label_value_accepted(value, accepted)
+	labels := k8s.labels(obj)
+	is_object(labels)
+	some key, values in _object(object.get(inventory, "labels", {}))
+	value := labels[key]
+	some accepted in [value, "*"]
+	entry := object.get(_object(values), accepted, null)
+	_enabled(entry)
+	kind_covered(obj, entry)
 }
-
-_label_value_accepted(value, accepted) if value in accepted
-
-_label_value_accepted(_, accepted) if "*" in accepted
 
 # customer_config is the set of customerConfig entries (by key, e.g. "container-insights") that
 # an object in the inventory's namespace matches: configuration Microsoft documents there. An
@@ -157,6 +184,92 @@ foreign(obj, inventory) if {
 	in_namespace(obj, inventory)
 	count(namespaced_matches(obj, inventory)) == 0
 	count(customer_config(obj, inventory)) == 0
+}
+
+# well_known is the set of well-known patterns (catalog wellKnownPatterns) an object in the
+# inventory's namespace follows: objects that run nothing and alter no managed component, which
+# well-known projects put in kube-system. Empty: none.
+well_known(obj, inventory) := (((_wk_kind(obj, wk) | _wk_owned(obj)) | _wk_role(obj, wk)) | _wk_binding(obj, inventory, wk)) | _wk_service(obj) if {
+	wk := _object(object.get(inventory, "wellKnownPatterns", {}))
+}
+
+# A record of a listed kind and group (a Lease, a Service's Endpoints or EndpointSlices).
+_wk_kind(obj, wk) := {sprintf("%s (a record)", [kind(obj)]) |
+	entry := object.get(_object(object.get(wk, "kinds", {})), kind(obj), null)
+	is_object(entry)
+	api_group(obj) == entry.apiGroup
+}
+
+# An object a controller owns (a ControllerRevision, a Secret a controller writes): judged with
+# its owner.
+_wk_owned(obj) := {"owned by a controller" |
+	some ref in _list(object.get(obj, ["metadata", "ownerReferences"], []))
+	ref.controller == true
+}
+
+# A Role whose every rule only reads or only takes part in leader election.
+_wk_role(obj, wk) := {"Role that only reads or takes part in leader election" |
+	obj.kind == "Role"
+	api_group(obj) == "rbac.authorization.k8s.io"
+	every rule in _list(object.get(obj, "rules", [])) {
+		_quiet_rule(rule, wk)
+	}
+}
+
+_quiet_rule(rule, wk) if {
+	read := _list(object.get(wk, "readVerbs", []))
+	every verb in _list(object.get(rule, "verbs", [])) {
+		verb in read
+	}
+}
+
+_quiet_rule(rule, wk) if {
+	election := _object(object.get(wk, "leaderElection", {}))
+	_within(rule, election, "apiGroups")
+	_within(rule, election, "resources")
+	_within(rule, election, "verbs")
+}
+
+# Every value of the rule's field is one of the pattern's, and there is at least one.
+_within(rule, pattern, field) if {
+	values := _list(object.get(rule, field, []))
+	count(values) > 0
+	allowed := _list(object.get(pattern, field, []))
+	every v in values {
+		v in allowed
+	}
+}
+
+# A RoleBinding to a role listed in roleRefs (extension-apiserver-authentication-reader), or to
+# a Role of the namespace that is no managed component: that Role is judged on its own.
+_wk_binding(obj, inventory, wk) := _wk_listed_role(obj, wk) | _wk_own_role(obj, inventory)
+
+_wk_listed_role(obj, wk) := {sprintf("RoleBinding to %s %s", [ref.kind, ref.name]) |
+	obj.kind == "RoleBinding"
+	api_group(obj) == "rbac.authorization.k8s.io"
+	ref := obj.roleRef
+	is_object(object.get(_object(object.get(_object(object.get(wk, "roleRefs", {})), ref.kind, {})), ref.name, null))
+}
+
+_wk_own_role(obj, inventory) := {sprintf("RoleBinding to the Role %s, judged on its own", [ref.name]) |
+	obj.kind == "RoleBinding"
+	api_group(obj) == "rbac.authorization.k8s.io"
+	ref := obj.roleRef
+	ref.kind == "Role"
+	is_string(ref.name)
+	role := {
+		"apiVersion": "rbac.authorization.k8s.io/v1",
+		"kind": "Role",
+		"metadata": {"name": ref.name, "namespace": k8s.namespace(obj)},
+	}
+	count(namespaced_matches(role, inventory)) == 0
+}
+
+# A headless Service (clusterIP None): no virtual IP, only the DNS records monitoring scrapes by.
+_wk_service(obj) := {"headless Service" |
+	obj.kind == "Service"
+	api_group(obj) == ""
+	object.get(obj, ["spec", "clusterIP"], "") == "None"
 }
 
 # managed_by is the sorted list of entries that make an object a managed component: the name,

@@ -22,6 +22,16 @@ _template_paths := {
 
 _groups := {"", "apps", "batch", "extensions"}
 
+# runs_containers is true for a workload: an object of a kind that runs containers (Pod,
+# Deployment, DaemonSet, StatefulSet, ReplicaSet, Job, CronJob, ReplicationController) in the
+# core, apps, batch or extensions group, whatever its spec holds. A PodTemplate runs nothing.
+runs_containers(obj) if {
+	k8s.api_group(obj) in _groups
+	obj.kind in _workload_kinds
+}
+
+_workload_kinds := {k | some k, _ in _template_paths; k != "PodTemplate"}
+
 # pod_spec is the pod spec of a workload object; undefined for objects that run no pods.
 pod_spec(obj) := spec if {
 	k8s.api_group(obj) in _groups

@@ -35,3 +35,17 @@ test_pod_metadata_path_sits_beside_the_pod_spec if {
 	workloads.pod_metadata_path({"apiVersion": "batch/v1", "kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": {}}}}}}) == ["spec", "jobTemplate", "spec", "template", "metadata"]
 	not workloads.pod_metadata_path({"apiVersion": "v1", "kind": "ConfigMap"})
 }
+
+test_runs_containers_for_the_workload_kinds if {
+	every api_kind in [
+		["v1", "Pod"], ["v1", "ReplicationController"], ["apps/v1", "Deployment"], ["apps/v1", "DaemonSet"],
+		["apps/v1", "StatefulSet"], ["apps/v1", "ReplicaSet"], ["batch/v1", "Job"], ["batch/v1", "CronJob"],
+		["extensions/v1beta1", "DaemonSet"],
+	] {
+		workloads.runs_containers({"apiVersion": api_kind[0], "kind": api_kind[1]})
+	}
+	not workloads.runs_containers({"apiVersion": "v1", "kind": "PodTemplate"})
+	not workloads.runs_containers({"apiVersion": "v1", "kind": "ConfigMap"})
+	not workloads.runs_containers({"apiVersion": "example.com/v1", "kind": "Deployment"})
+	not workloads.runs_containers({"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout"})
+}

@@ -16,7 +16,7 @@ ctx := admission.context_for(input.parameters, time.now_ns(), embedded_catalog.c
 violation contains v if {
 	admission.reported(input.review, input.parameters)
 	some f in findings
-	v := admission.violation(f, input.parameters)
+	v := admission.to_violation(f, input.parameters)
 }
 
 # findings judges the object under review as the CLI judges a document.

@@ -101,10 +101,23 @@ test_threshold_and_platform_parameters if {
 }
 
 test_catalog_overrides_apply if {
+	job := {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "backup", "namespace": "kube-system"}}
+	count(managed.violation) == 1 with input as {"review": {"object": job}, "parameters": deny}
+	p := object.union(deny, {"catalog": {"managedComponents": {"customerConfig": {"backup": {"apiGroup": "batch", "kinds": ["Job"], "names": ["backup"]}}}}})
+	count(managed.violation) == 0 with input as {"review": {"object": job}, "parameters": p}
+}
+
+# AKSARC-010 warns about a foreign object that runs nothing: the warn Constraint of the managed
+# area reports it, the deny Constraint does not.
+test_kube_system_warnings_go_to_the_warn_constraint if {
 	cm := {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "backup", "namespace": "kube-system"}}
-	count(managed.violation) == 1 with input as {"review": {"object": cm}, "parameters": deny}
-	p := object.union(deny, {"catalog": {"managedComponents": {"customerConfig": {"backup": {"apiGroup": "", "kinds": ["ConfigMap"], "names": ["backup"]}}}}})
-	count(managed.violation) == 0 with input as {"review": {"object": cm}, "parameters": p}
+	count(managed.violation) == 0 with input as {"review": {"object": cm}, "parameters": deny}
+	vs := managed.violation with input as {"review": {"object": cm}, "parameters": {"severity": "warn", "asOf": "2025-11-01"}}
+	count(vs) == 1
+	some v in vs
+	v.details.id == "AKSARC-010"
+	v.details.severity == "warn"
+	startswith(v.msg, "AKSARC-010 ConfigMap kube-system/backup: ")
 }
 
 test_every_area_reports_its_rules if {

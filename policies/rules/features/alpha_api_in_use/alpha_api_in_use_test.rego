@@ -27,8 +27,29 @@ test_validating_admission_policy_v1alpha1_fires if {
 		"group": "admissionregistration.k8s.io",
 		"version": "v1alpha1",
 		"kind": "ValidatingAdmissionPolicy",
+		"minorVersion": "1.32",
+		"minorAssumed": true,
 	}
-	f.message == "ValidatingAdmissionPolicy deny-host-path uses admissionregistration.k8s.io/v1alpha1, an alpha version of the Kubernetes admissionregistration.k8s.io API group: it depends on an alpha feature, and AKS Arc supports only stable and beta upstream features; move it to a beta or stable version of the API or remove it"
+	f.message == "ValidatingAdmissionPolicy deny-host-path uses admissionregistration.k8s.io/v1alpha1, an alpha version of the admissionregistration.k8s.io API group, which Kubernetes 1.32 serves itself (the newest minor version of the catalog, assumed: no ClusterSnapshot gives the cluster's): it depends on an alpha feature, and AKS Arc supports only stable and beta upstream features; move it to a beta or stable version of the API or remove it"
+}
+
+# With a ClusterSnapshot the minor is the cluster's: storagemigration.k8s.io is served from 1.30.
+test_the_cluster_minor_decides_which_groups_are_built_in if {
+	migration := cluster_scoped("storagemigration.k8s.io/v1alpha1", "StorageVersionMigration", "flowschemas")
+	at_129 := object.union(ctx, {"cluster": testing.snapshot({"cluster": {"kubernetesVersion": "1.29.9"}})})
+	count(rule.violations(migration, at_129)) == 0
+	at_131 := object.union(ctx, {"cluster": testing.snapshot({"cluster": {"kubernetesVersion": "1.31.10"}})})
+	some f in rule.violations(migration, at_131)
+	f.details.minorVersion == "1.31"
+	f.details.minorAssumed == false
+	contains(f.message, "which Kubernetes 1.31 serves itself: it depends")
+}
+
+test_unknown_minor_counts_every_listed_group if {
+	no_versions := object.union(object.remove(ctx, ["catalog"]), {"catalog": object.remove(ctx.catalog, ["versions"]), "platform": "NoSuchPlatform"})
+	some f in rule.violations(cluster_scoped("storagemigration.k8s.io/v1alpha1", "StorageVersionMigration", "m"), no_versions)
+	f.details.minorVersion == null
+	contains(f.message, "which Kubernetes (version unknown) serves itself: it depends")
 }
 
 test_namespaced_alpha_objects_fire if {
@@ -41,10 +62,11 @@ test_namespaced_alpha_objects_fire if {
 test_every_built_in_group_counts if {
 	every api_version in {
 		"v1alpha1", "apps/v1alpha1", "batch/v2alpha1", "autoscaling/v2alpha1", "policy/v1alpha1",
-		"extensions/v1alpha1", "networking.k8s.io/v1alpha1", "storage.k8s.io/v1alpha1",
+		"networking.k8s.io/v1alpha1", "storage.k8s.io/v1alpha1",
 		"internal.apiserver.k8s.io/v1alpha1", "storagemigration.k8s.io/v1alpha1",
 		"coordination.k8s.io/v1alpha2", "certificates.k8s.io/v1alpha1",
-		"flowcontrol.apiserver.k8s.io/v1alpha1", "apiserver.config.k8s.io/v1alpha1",
+		"flowcontrol.apiserver.k8s.io/v1alpha1", "apiextensions.k8s.io/v1alpha1",
+		"apiregistration.k8s.io/v1alpha1", "resource.k8s.io/v1alpha3", "scheduling.k8s.io/v1alpha2",
 	} {
 		count(rule.violations(obj(api_version, "Thing", "default", "x"), ctx)) == 1
 	}
@@ -53,7 +75,7 @@ test_every_built_in_group_counts if {
 test_core_group_label if {
 	some f in rule.violations(obj("v1alpha1", "Widget", "default", "w"), ctx)
 	f.details.group == ""
-	contains(f.message, "an alpha version of the Kubernetes core API group")
+	contains(f.message, "an alpha version of the core API group")
 }
 
 test_beta_and_stable_versions_are_silent if {
@@ -71,14 +93,18 @@ test_crd_groups_are_silent if {
 		"scheduling.sigs.k8s.io/v1alpha1", "gateway.networking.k8s.io/v1alpha2",
 		"policy.networking.k8s.io/v1alpha1", "groupsnapshot.storage.k8s.io/v1alpha1",
 		"objectstorage.k8s.io/v1alpha1", "cert-manager.io/v1alpha2", "metallb.io/v1alpha1",
+		"snapshot.storage.k8s.io/v1alpha1", "externaldns.k8s.io/v1alpha1", "migration.k8s.io/v1alpha1",
+		"kustomize.config.k8s.io/v1alpha1", "extensions/v1alpha1",
 	} {
 		count(rule.violations(obj(api_version, "Thing", "default", "x"), ctx)) == 0
 	}
 }
 
-test_alpha_only_component_configuration_is_silent if {
+# The components' configuration file formats are no API objects Kubernetes serves.
+test_component_configuration_is_silent if {
 	proxy := {"apiVersion": "kubeproxy.config.k8s.io/v1alpha1", "kind": "KubeProxyConfiguration", "mode": "iptables"}
 	count(rule.violations(proxy, ctx)) == 0
+	count(rule.violations({"apiVersion": "kubelet.config.k8s.io/v1alpha1", "kind": "CredentialProviderConfig"}, ctx)) == 0
 }
 
 test_cluster_snapshot_is_silent if {

@@ -36,10 +36,8 @@ import data.lib.aksarc.versions
 import data.lib.aksarc.workloads
 
 violations(doc, ctx) := {f |
-	uses := _uses(doc, ctx)
-	some gate in {u.gate | some u in uses}
-	alpha := [u | some u in uses; u.gate == gate; _alpha(u, ctx)]
-	count(alpha) > 0
+	some gate, by_use in _alpha_by_gate(_uses(doc, ctx), ctx)
+	alpha := [u | some u in by_use]
 	first := _first(alpha)
 	f := result.finding(
 		rego.metadata.chain(),
@@ -48,6 +46,14 @@ violations(doc, ctx) := {f |
 		_details(gate, alpha, first, ctx),
 	)
 }
+
+# The alpha uses grouped by gate, {gate: {use as JSON: use}}, built in one pass (object.union_n
+# merges the one-use objects in linear time), so that the cost stays linear in the number of
+# uses however many gates a document sets.
+_alpha_by_gate(uses, ctx) := object.union_n([{u.gate: {json.marshal(u): u}} |
+	some u in uses
+	_alpha(u, ctx)
+])
 
 # A use is one gate set to true in one place of the document, with the minor version it is
 # judged at: {"gate", "setIn", "minor": {"key", "basis", "version"}}.
@@ -69,12 +75,12 @@ _kubelet_config_uses(doc, ctx) := {u |
 _flag_uses(doc, ctx) := {u |
 	spec := workloads.pod_spec(doc)
 	some c in workloads.containers(spec)
-	some name in _flag_gates(_tokens(c.container))
-	u := {
-		"gate": name,
-		"setIn": sprintf("--feature-gates of %s %s", [c.type, _string(c.name)]),
-		"minor": _container_minor(c.container, ctx),
-	}
+	gates := _flag_gates(_tokens(c.container))
+	count(gates) > 0
+	set_in := sprintf("--feature-gates of %s %s", [c.type, _string(c.name)])
+	minor := _container_minor(c.container, ctx)
+	some name in gates
+	u := {"gate": name, "setIn": set_in, "minor": minor}
 }
 
 # The gates a featureGates map sets to true (a boolean; anything else is not an enabled gate).
@@ -133,19 +139,12 @@ _assignments(tokens) := [[name, value] |
 # strconv.ParseBool's true values.
 _true_values := {"1", "t", "T", "TRUE", "true", "True"}
 
-# The gates the flags leave at true: a later setting of the same gate overrides an earlier one.
+# The gates the flags leave at true: a later setting of the same gate overrides an earlier one
+# (object.union_n keeps the last value of a key, in one pass over the assignments).
 _flag_gates(tokens) := {name |
-	assignments := _assignments(tokens)
-	some i, assignment in assignments
-	assignment[1] in _true_values
-	name := assignment[0]
-	not _set_later(assignments, i, name)
-}
-
-_set_later(assignments, i, name) if {
-	some j, assignment in assignments
-	j > i
-	assignment[0] == name
+	final := object.union_n([{assignment[0]: assignment[1]} | some assignment in _assignments(tokens)])
+	some name, value in final
+	value in _true_values
 }
 
 # The minor version a use is judged at: the snapshot's or the image's version, else the

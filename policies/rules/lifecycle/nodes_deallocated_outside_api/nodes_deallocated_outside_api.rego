@@ -14,6 +14,7 @@
 #   id: AKSARC-043
 #   name: nodes-deallocated-outside-api
 #   severity: deny
+#   warnWhen: inside a declared maintenance window, before the 30 days have passed
 #   section: Stopped or disconnected clusters
 #   input: snapshot
 #   requires: [spec.cluster.power.state, "spec.cluster.power.method when spec.cluster.power.state=Stopped", "spec.cluster.power.since when spec.cluster.power.state=Stopped"]

@@ -267,3 +267,16 @@ test_override_of_ignored_kinds if {
 	count(rule.violations(coredns_config, override)) == 0
 	count(rule.violations(coredns_deployment, override)) == 1
 }
+
+# Inventory entries name their kinds: a user's CronJob named and labelled like the etcd static
+# Pods is no managed component (AKSARC-010 denies it as a foreign workload), the Pod is.
+test_silent_for_a_lookalike_of_another_kind if {
+	cronjob := k8s_object("batch/v1", "CronJob", "kube-system", "etcd-defrag", {"component": "etcd"})
+	count(rule.violations(cronjob, ctx)) == 0
+	some f in rule.violations(k8s_object("v1", "Pod", "kube-system", "etcd-moc-l6x2p9hq0fk", {"component": "etcd"}), ctx)
+	f.details.matchedBy == ["label component=etcd", "prefix etcd-"]
+
+	# the coredns name covers its Deployment and ConfigMap, not a Job of that name
+	count(rule.violations(k8s_object("batch/v1", "Job", "kube-system", "coredns", {}), ctx)) == 0
+	count(rule.violations(coredns_deployment, ctx)) == 1
+}

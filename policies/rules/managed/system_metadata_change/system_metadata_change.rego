@@ -44,7 +44,7 @@ change_violations(obj, old, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		obj,
-		sprintf("%s %s %s system-created metadata: %s; system labels and annotations belong to Kubernetes and AKS Arc, and changing them renders the cluster unsupported", [obj.kind, _display_name(obj), _verb(old), concat(", ", [_describe(c) | some c in changes])]),
+		sprintf("%s %s %s system-created metadata: %s; system labels and annotations belong to Kubernetes and AKS Arc, and changing them renders the cluster unsupported", [obj.kind, _display_name(obj), _verb(old), _summary(changes)]),
 		{"changes": changes},
 	)
 }
@@ -76,16 +76,16 @@ _verb(null) := "sets"
 _verb(old) := "changes" if old != null
 
 # The changed system keys, by field and key: {field, key, change (set|added|changed|removed), value, oldValue}.
-_changes(obj, old, inventory) := [x[2] |
-	some x in sort({[c.field, c.key, c] |
-		some field in ["labels", "annotations"]
-		some c in _field_changes(field, _map(obj, field), _old_map(old, field), old == null, inventory)
-	})
-]
+# Each field's system keys are picked out first and only those are sorted, so the cost stays
+# linear in the number of keys an object carries.
+_changes(obj, old, inventory) := array.concat(
+	_field_changes("annotations", _map(obj, "annotations"), _old_map(old, "annotations"), old == null, inventory),
+	_field_changes("labels", _map(obj, "labels"), _old_map(old, "labels"), old == null, inventory),
+)
 
-_field_changes(field, new, old, unknown_old, inventory) := {c |
-	some key in (object.keys(new) | object.keys(old))
-	_system_key(key, inventory)
+_field_changes(field, new, old, unknown_old, inventory) := [c |
+	prefixes := {p | some p in _list(object.get(inventory, "systemMetadataPrefixes", []))}
+	some key in sort({k | some k in (object.keys(new) | object.keys(old)); _system_key(k, prefixes)})
 	change := _change(key, new, old, unknown_old)
 	c := {
 		"field": field,
@@ -94,7 +94,7 @@ _field_changes(field, new, old, unknown_old, inventory) := {c |
 		"value": object.get(new, key, null),
 		"oldValue": object.get(old, key, null),
 	}
-}
+]
 
 _change(key, new, _, true) := "set" if _has(new, key)
 
@@ -128,12 +128,26 @@ _old_map(null, _) := {}
 _old_map(old, field) := _map(old, field) if old != null
 
 # A key is a system key when the part before its slash, slash included, is a listed prefix.
-_system_key(key, inventory) if {
+_system_key(key, prefixes) if {
 	is_string(key)
-	contains(key, "/")
-	prefix := concat("", [split(key, "/")[0], "/"])
-	prefix in object.get(inventory, "systemMetadataPrefixes", [])
+	i := indexof(key, "/")
+	i >= 0
+	substring(key, 0, i + 1) in prefixes
 }
+
+_list(x) := x if is_array(x)
+
+_list(x) := [] if not is_array(x)
+
+# _summary describes the first changes one by one and counts the rest (details.changes has them all).
+_summary(changes) := concat(", ", [_describe(c) | some c in changes]) if count(changes) <= _described
+
+_summary(changes) := sprintf("%s and %d more", [
+	concat(", ", [_describe(c) | some c in array.slice(changes, 0, _described)]),
+	count(changes) - _described,
+]) if count(changes) > _described
+
+_described := 10
 
 _describe(c) := sprintf("%s %s %s (was %s)", [_singular(c.field), c.key, c.change, _text(c.oldValue)]) if c.change == "changed"
 

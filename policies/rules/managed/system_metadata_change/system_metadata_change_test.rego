@@ -97,3 +97,21 @@ test_catalog_override_of_prefixes if {
 	count(rule.violations(node({"example.com/x": "1"}, {}), o)) == 1
 	count(rule.violations(node({"kubernetes.io/os": "linux"}, {}), o)) == 0
 }
+
+test_message_names_the_first_ten_changes_and_counts_the_rest if {
+	labels := {sprintf("kubernetes.io/l%02d", [i]): "x" | some i in numbers.range(1, 12)}
+	some f in rule.violations(node(labels, {}), c)
+	count(f.details.changes) == 12
+	contains(f.message, "label kubernetes.io/l01 set, label kubernetes.io/l02 set")
+	contains(f.message, "label kubernetes.io/l10 set and 2 more;")
+	not contains(f.message, "kubernetes.io/l11")
+
+	# ten changes are all named
+	some g in rule.violations(node({k: v | some k, v in labels; k < "kubernetes.io/l11"}, {}), c)
+	contains(g.message, "label kubernetes.io/l10 set;")
+	not contains(g.message, "more")
+}
+
+test_keys_that_are_not_strings_or_have_no_slash_are_not_system_keys if {
+	count(rule.violations(node({"kubernetes.io": "x", "os": "linux"}, {}), c)) == 0
+}

@@ -107,13 +107,14 @@ _in_domain(group, domain) if group == domain
 _in_domain(group, domain) if endswith(group, concat("", [".", domain]))
 
 # A label or annotation (field) on the object or its pod template with an accepted value
-# ("*" accepts any value).
+# ("*" accepts any value). Each key the product lists is looked up in the object's map, so the
+# cost does not grow with the number of labels an object carries.
 _metadata(doc, entry, field) := {{"type": _singular[field], "value": sprintf("%s=%s", [key, value])} |
-	accepted_by_key := _object(object.get(entry, field, {}))
 	some metadata in _metadatas(doc)
-	some key, value in _object(object.get(metadata, field, {}))
-	accepted := _strings(object.get(accepted_by_key, key, []))
-	_accepted(value, accepted)
+	present := _object(object.get(metadata, field, {}))
+	some key, listed in _object(object.get(entry, field, {}))
+	value := present[key]
+	_accepted(value, _strings(listed))
 }
 
 _singular := {"labels": "label", "annotations": "annotation"}

@@ -134,6 +134,7 @@ _too_new_details(too_new, minor) := {"safeFrom": too_new, "clusterMinor": minor.
 
 _host_paths(spec, agent_nodes) := {r |
 	system := _system_paths(agent_nodes)
+	mounted_by := _mounted_by(spec)
 	some volume in _list(object.get(spec, "volumes", []))
 	path := volume.hostPath.path
 	is_string(path)
@@ -146,13 +147,17 @@ _host_paths(spec, agent_nodes) := {r |
 		"volume": volume_name,
 		"path": path,
 		"systemPaths": matched,
-		"containers": sort({pods.name(c) |
-			some c in workloads.containers(spec)
-			some mount in _list(object.get(c.container, "volumeMounts", []))
-			mount.name == volume_name
-		}),
+		"containers": sort(object.keys(object.get(mounted_by, volume_name, {}))),
 	}
 }
+
+# _mounted_by maps each volume name to the containers that mount it ({volume: {container: true}}),
+# built in one pass over the containers' volumeMounts.
+_mounted_by(spec) := object.union_n([{mount.name: {pods.name(c): true}} |
+	some c in workloads.containers(spec)
+	some mount in _list(object.get(c.container, "volumeMounts", []))
+	is_string(mount.name)
+])
 
 # _system_paths maps each catalog system path (an entry that is an object) to its parts.
 _system_paths(agent_nodes) := {key: parts |
