@@ -30,8 +30,10 @@ type Options struct {
 	// FailOnWarn is `check --fail-on-warn`: JUnit then reports warn findings as failures,
 	// as the exit code does.
 	FailOnWarn bool
-	// ToolVersion is the version of aksarc-opa (SARIF tool.driver.version); omitted when empty.
-	ToolVersion string
+	// Version identifies the build, OPA and catalog that judged: JSON writes it as
+	// summary.tool, SARIF as tool.driver's version and properties, JUnit as properties.
+	// Omitted when zero.
+	Version Version
 	// Color is colour in the text report (deny red, warn yellow, supported green). The command
 	// sets it only for a terminal without NO_COLOR, or for --color always; never in a file.
 	Color bool
