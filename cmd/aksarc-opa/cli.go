@@ -121,10 +121,11 @@ func writeUsage(w io.Writer, cmd *cobra.Command) {
 		fmt.Fprintln(w, "\nUsage: aksarc-opa <command> [flags] [arguments]")
 		fmt.Fprintln(w, "\nCommands:")
 		for _, c := range cmd.Commands() {
-			if c.IsAvailableCommand() {
+			if c.IsAvailableCommand() && c.Name() != "completion" {
 				fmt.Fprintf(w, "  %-8s %s\n", c.Name(), c.Short)
 			}
 		}
+		fmt.Fprintln(w, "\nShell completion: aksarc-opa completion bash|zsh|fish|powershell --help says how to load it.")
 		fmt.Fprintf(w, "\nExamples:\n%s\n", cmd.Example)
 		fmt.Fprintf(w, "\nFlags:\n%s", cmd.LocalFlags().FlagUsages())
 		fmt.Fprintln(w, "\nRun 'aksarc-opa <command> --help' for a command's flags.")

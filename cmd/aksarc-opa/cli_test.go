@@ -361,7 +361,7 @@ func TestExportGatekeeperWritesTheResources(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	writeTemp(t, out, generatedList, "# an earlier export\ntemplates/gone.yaml\n")
+	writeTemp(t, out, generatedList, "# an earlier export\ntemplates/gone.yaml\n") // out exists: the files above made it
 	r := cli(t, "", "export", "gatekeeper", "-o", out)
 	if r.code != exitOK {
 		t.Fatalf("code %d: %s", r.code, r.err)

@@ -125,15 +125,24 @@ func ruleSuggestions(ctx context.Context, unknown []string) string {
 	return " (" + strings.Join(hints, " ") + ")"
 }
 
-// completeRules completes rule IDs and names (explain, --rules, --skip-rules).
-func completeRules(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+// completeRules completes rule IDs and names (explain, --rules, --skip-rules), in any case, and
+// the last of a comma-separated list.
+func completeRules(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	ev, err := evaluator.New(ctxOf(cmd))
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
+	done, last := "", toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done, last = toComplete[:i+1], toComplete[i+1:]
+	}
 	var out []string
 	for _, r := range ev.Rules() {
-		out = append(out, r.ID+"\t"+r.Name, r.Name+"\t"+r.ID)
+		for _, c := range [][2]string{{r.ID, r.Name}, {r.Name, r.ID}} {
+			if strings.HasPrefix(strings.ToLower(c[0]), strings.ToLower(last)) {
+				out = append(out, done+c[0]+"\t"+c[1])
+			}
+		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
