@@ -1,6 +1,7 @@
 package evaluator
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -94,8 +95,14 @@ func expand(path string) ([]string, error) {
 }
 
 func unwrapPathError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errNoSuchFile // the same words on every platform (Windows says "cannot find the file")
+	}
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err
 	}
 	return err
 }
+
+// errNoSuchFile is a missing file, in the same words on every platform.
+var errNoSuchFile = errors.New("no such file or directory")

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -33,6 +34,9 @@ func toolBinary(pkg string) func() (string, error) {
 			return "", err
 		}
 		bin := filepath.Join(dir, path.Base(pkg))
+		if runtime.GOOS == "windows" {
+			bin += ".exe"
+		}
 		cmd := exec.Command("go", "build", "-modfile=tools/go.mod", "-o", bin, pkg)
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {

@@ -97,11 +97,7 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 			data, err = os.ReadFile(file)
 		}
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fail(fmt.Errorf("%s %s: cannot read: %v", k.Flag(), file, err))
+			return fail(fmt.Errorf("%s %s: cannot read: %v", k.Flag(), file, unwrapPath(err)))
 		}
 		inputs[k] = &snapshotbuild.Input{Name: file, Data: data}
 		given++
@@ -141,6 +137,9 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 }
 
 func unwrapPath(err error) error {
+	if errors.Is(err, os.ErrNotExist) {
+		return errors.New("no such file or directory") // the same words on Windows
+	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
