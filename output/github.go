@@ -19,6 +19,7 @@ import (
 // toolkit does.
 type GitHub struct{}
 
+// Write writes the workflow commands, one per line.
 func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
