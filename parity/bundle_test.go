@@ -259,7 +259,7 @@ func opaServer(t *testing.T, bundleFile string) string {
 	l.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "run", "--server", "--addr", addr, "--bundle", bundleFile,
-		"--skip-version-check", "--disable-telemetry", "--log-level", "error")
+		"--skip-version-check", "--log-level", "error")
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	if err := cmd.Start(); err != nil {
