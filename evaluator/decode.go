@@ -16,8 +16,8 @@ import (
 // OPA value every evaluation reads. Object is what was decoded; changing it after NewDocument
 // does not change what is evaluated.
 type Document struct {
-	Source Source
-	Object map[string]any
+	Source Source         // where the document is
+	Object map[string]any // the decoded object (JSON types)
 	value  ast.Value
 	never  []string // snapshot fields that held Azure's "never" date, read as missing
 }

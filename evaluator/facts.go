@@ -140,11 +140,13 @@ func present(v any) bool {
 // missing from it. It is listed only when the rule gave no finding on that snapshot: its
 // silence there means "unknown", not "fine".
 type NotEvaluated struct {
-	RuleID   string   `json:"ruleID"`
-	Name     string   `json:"name"`
-	Resource Resource `json:"resource"`
-	Source   Source   `json:"source"`
-	Missing  []string `json:"missing"`
+	RuleID   string   `json:"ruleID"`   // the rule that could not judge
+	Name     string   `json:"name"`     // its name
+	Resource Resource `json:"resource"` // the document it could not judge
+	Source   Source   `json:"source"`   // where that document is
+	// Missing are the facts that would let the rule judge, one per requirement, alternatives
+	// joined with "or".
+	Missing []string `json:"missing"`
 }
 
 // notEvaluated lists, for one document, the facts its rules could not judge: for a snapshot,

@@ -9,27 +9,32 @@ import (
 // warn (supported, but at risk).
 type Severity string
 
+// The severities a rule can have.
 const (
+	// SeverityDeny: out of support, or a support-relevant operation is blocked. Deny findings
+	// make check exit 1.
 	SeverityDeny Severity = "deny"
+	// SeverityWarn: supported, but at risk. Warn findings make check exit 1 only with
+	// --fail-on-warn.
 	SeverityWarn Severity = "warn"
 )
 
 // Resource identifies the object a finding is about.
 type Resource struct {
-	APIVersion string `json:"apiVersion"`
-	Kind       string `json:"kind"`
-	Namespace  string `json:"namespace,omitempty"`
-	Name       string `json:"name"`
+	APIVersion string `json:"apiVersion"`          // the object's apiVersion
+	Kind       string `json:"kind"`                // the object's kind
+	Namespace  string `json:"namespace,omitempty"` // metadata.namespace; empty for cluster-scoped objects
+	Name       string `json:"name"`                // metadata.name
 }
 
 // Source says where a document came from: the file ("-" for standard input), the YAML or JSON
 // document in it (1-based), the item of a List (1-based, 0 when the document is not a List)
 // and the line the object starts on.
 type Source struct {
-	File     string `json:"file"`
-	Document int    `json:"document"`
-	Item     int    `json:"item,omitempty"`
-	Line     int    `json:"line"`
+	File     string `json:"file"`           // as given or found; "-" for standard input
+	Document int    `json:"document"`       // the YAML or JSON document in the file, from 1
+	Item     int    `json:"item,omitempty"` // the item of a List, from 1; 0 when not a List
+	Line     int    `json:"line"`           // the line the object starts on, from 1; 0 when unknown
 }
 
 // String says where the document is: "file:line (document 2, item 3)", or without the line
@@ -50,17 +55,19 @@ func (s Source) String() string {
 
 // Finding is one rule's verdict on one object.
 type Finding struct {
-	RuleID        string         `json:"ruleID"`
-	Name          string         `json:"name"`
-	Severity      Severity       `json:"severity"`
-	Title         string         `json:"title"`
-	Message       string         `json:"message"`
-	Remediation   string         `json:"remediation"`
-	PolicySection string         `json:"policySection"`
-	PolicyURL     string         `json:"policyURL"`
-	Resource      Resource       `json:"resource"`
-	Source        Source         `json:"source"`
-	Details       map[string]any `json:"details,omitempty"`
+	RuleID        string   `json:"ruleID"`        // the rule's stable ID (AKSARC-010)
+	Name          string   `json:"name"`          // the rule's stable name (kube-system-foreign-object)
+	Severity      Severity `json:"severity"`      // deny or warn
+	Title         string   `json:"title"`         // the rule's title, one line
+	Message       string   `json:"message"`       // what is wrong with this object, naming it and the facts
+	Remediation   string   `json:"remediation"`   // what to do, from the rule's METADATA
+	PolicySection string   `json:"policySection"` // the section of the support policy the rule checks
+	PolicyURL     string   `json:"policyURL"`     // the Learn URL of that section
+	Resource      Resource `json:"resource"`      // the object the finding is about
+	Source        Source   `json:"source"`        // where that object is
+	// Details are facts the rule used (versions, dates, day counts), for display; their keys
+	// depend on the rule.
+	Details map[string]any `json:"details,omitempty"`
 	// Owner, when set, is the object of the same run that owns this one (through
 	// metadata.ownerReferences, to the top: a Pod's Deployment); the text report shows the
 	// finding under it.
@@ -73,19 +80,20 @@ type Finding struct {
 // Verdict sums up a report the way a support engineer would.
 type Verdict string
 
+// The verdicts of a report.
 const (
-	VerdictSupported    Verdict = "supported"
-	VerdictAtRisk       Verdict = "at risk"
-	VerdictOutOfSupport Verdict = "out of support"
+	VerdictSupported    Verdict = "supported"      // no finding
+	VerdictAtRisk       Verdict = "at risk"        // warn findings only
+	VerdictOutOfSupport Verdict = "out of support" // a deny finding (waived or not)
 )
 
 // Summary counts the findings of a report.
 type Summary struct {
-	Verdict   Verdict   `json:"verdict"`
-	AsOf      time.Time `json:"asOf"`
-	Documents int       `json:"documents"`
-	Deny      int       `json:"deny"`
-	Warn      int       `json:"warn"`
+	Verdict   Verdict   `json:"verdict"`   // out of support, at risk or supported
+	AsOf      time.Time `json:"asOf"`      // the evaluation date and time
+	Documents int       `json:"documents"` // how many documents were checked
+	Deny      int       `json:"deny"`      // deny findings without a waiver
+	Warn      int       `json:"warn"`      // warn findings without a waiver
 	// Waived counts the findings a waiver accepts; Deny and Warn count the others.
 	Waived int `json:"waived"`
 	// SkippedRules counts the rules the rule selection (WithRules) left out.
@@ -102,7 +110,9 @@ type Summary struct {
 // Report is the result of one evaluation: every finding, in the order of the input documents
 // and, within a document, of the rule IDs.
 type Report struct {
-	Summary  Summary   `json:"summary"`
+	// Summary is the verdict and the counts.
+	Summary Summary `json:"summary"`
+	// Findings are every finding, in the order of the input documents, then of rule ID.
 	Findings []Finding `json:"findings"`
 	// NotEvaluated lists the snapshot rules that stayed silent only because facts were missing.
 	NotEvaluated []NotEvaluated `json:"notEvaluated"`
@@ -112,7 +122,7 @@ type Report struct {
 	// ExpiredWaivers are waivers whose last day is before the evaluation date: they waive
 	// nothing. UnusedWaivers are waivers in force that match no finding.
 	ExpiredWaivers []ExpiredWaiver `json:"expiredWaivers"`
-	UnusedWaivers  []Waiver        `json:"unusedWaivers"`
+	UnusedWaivers  []Waiver        `json:"unusedWaivers"` // waivers in force that match no finding
 	// SkippedRules are the IDs of the rules the rule selection left out, sorted.
 	SkippedRules []string `json:"skippedRules"`
 	// Skipped are the files, folders and documents that directory walks found and did not

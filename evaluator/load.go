@@ -428,8 +428,14 @@ func hasExtension(p string) bool {
 }
 
 func unwrapPathError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errNoSuchFile // the same words on every platform (Windows says "cannot find the file")
+	}
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err
 	}
 	return err
 }
+
+// errNoSuchFile is a missing file, in the same words on every platform.
+var errNoSuchFile = errors.New("no such file or directory")

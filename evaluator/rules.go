@@ -9,20 +9,20 @@ import (
 
 // Rule is one entry of the catalog, read from the METADATA of its Rego package.
 type Rule struct {
-	ID            string   `json:"id"`
-	Name          string   `json:"name"`
-	Severity      Severity `json:"severity"`
-	WarnWhen      string   `json:"warnWhen,omitempty"` // when a deny rule's findings are warnings (Severities)
-	Title         string   `json:"title"`
-	Description   string   `json:"description"`
-	PolicySection string   `json:"policySection"`
-	PolicyURL     string   `json:"policyURL"`
-	Remediation   string   `json:"remediation"`
+	ID            string   `json:"id"`                   // the stable ID, AKSARC-NNN
+	Name          string   `json:"name"`                 // the stable name, kebab-case
+	Severity      Severity `json:"severity"`             // deny or warn
+	WarnWhen      string   `json:"warnWhen,omitempty"`   // when a deny rule's findings are warnings (Severities)
+	Title         string   `json:"title"`                // one line
+	Description   string   `json:"description"`          // what fires it
+	PolicySection string   `json:"policySection"`        // the support policy section it checks
+	PolicyURL     string   `json:"policyURL"`            // the Learn URL of that section
+	Remediation   string   `json:"remediation"`          // what to do
 	Input         string   `json:"input"`                // snapshot, object or both
 	Requires      []string `json:"requires,omitempty"`   // the snapshot facts it needs (facts.go)
 	Parameters    []string `json:"parameters,omitempty"` // the thresholds it reads
-	Package       string   `json:"package"`
-	File          string   `json:"file"` // its Rego file, relative to policies/
+	Package       string   `json:"package"`              // its Rego package (data.lib.aksarc.rules...)
+	File          string   `json:"file"`                 // its Rego file, relative to policies/
 
 	requirements []requirement
 }

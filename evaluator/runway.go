@@ -23,8 +23,8 @@ type RunwayEvent struct {
 	Kind string `json:"kind"`
 	// What says in one sentence what happens on Date.
 	What     string   `json:"what"`
-	Resource Resource `json:"resource"`
-	Source   Source   `json:"source"`
+	Resource Resource `json:"resource"` // the ClusterSnapshot
+	Source   Source   `json:"source"`   // where it is
 }
 
 // runwayFrom reads the runway the policies computed for one document: the events of a

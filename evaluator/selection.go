@@ -42,6 +42,7 @@ type UnknownRuleError struct {
 	Skip bool
 }
 
+// Error names the unknown rules and says what a rule selection accepts.
 func (e *UnknownRuleError) Error() string {
 	which := "to run"
 	if e.Skip {

@@ -25,8 +25,11 @@ type Settings struct {
 
 // SettingsError says what is wrong with settings that only the compiled policies can judge
 // (unknown parameters, a catalog override of the wrong shape).
-type SettingsError struct{ Problems []string }
+type SettingsError struct {
+	Problems []string // one sentence per problem, naming the setting
+}
 
+// Error lists the problems.
 func (e *SettingsError) Error() string { return "settings: " + strings.Join(e.Problems, "; ") }
 
 // SettingsKey is the top-level key of a settings data file.

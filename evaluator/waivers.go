@@ -56,18 +56,18 @@ type Waiver struct {
 // namespace (cluster-scoped objects, snapshots, manifests that leave it to kubectl). APIVersion,
 // when set, must match too.
 type ObjectSelector struct {
-	APIVersion string `json:"apiVersion,omitempty"`
-	Kind       string `json:"kind"`
-	Namespace  string `json:"namespace,omitempty"`
-	Name       string `json:"name"`
+	APIVersion string `json:"apiVersion,omitempty"` // optional: any apiVersion when empty
+	Kind       string `json:"kind"`                 // exact
+	Namespace  string `json:"namespace,omitempty"`  // exact; empty for objects without one
+	Name       string `json:"name"`                 // exact, or a prefix when it ends in *
 }
 
 // WaiverSource says where a waiver is written: the file, its entry under waivers (from 1) and
 // the line the entry starts on (0 when not known).
 type WaiverSource struct {
-	File  string `json:"file,omitempty"`
-	Entry int    `json:"entry"`
-	Line  int    `json:"line,omitempty"`
+	File  string `json:"file,omitempty"` // the waivers file as given; empty for a waiver built in Go
+	Entry int    `json:"entry"`          // the entry under waivers, from 1
+	Line  int    `json:"line,omitempty"` // the line the entry starts on; 0 when not known
 }
 
 // String is "file:line (entry 3)", or "entry 3" for a waiver given in code.

@@ -79,7 +79,7 @@ func TestSARIFFitsTheSchema(t *testing.T) {
 		}
 	}
 	report.NotEvaluated[0].Source.File = "-"
-	validateSARIF(t, "odd sources", render(t, "sarif", Options{ToolVersion: "v1.2.3"}, report))
+	validateSARIF(t, "odd sources", render(t, "sarif", Options{Version: goldenVersion}, report))
 
 	// The schema is not a formality: a result without a message, a level SARIF does not know
 	// or a negative line fail it.
@@ -148,7 +148,7 @@ type sarifDoc struct {
 func TestSARIFRulesAndResults(t *testing.T) {
 	ev, docs, report := evaluate(t, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml", "fixtures/manifests/cni-cilium.yaml")
 	var got sarifDoc
-	if err := json.Unmarshal(render(t, "sarif", Options{Rules: ev.Rules(), Documents: docs, ToolVersion: "v9.9.9"}, report), &got); err != nil {
+	if err := json.Unmarshal(render(t, "sarif", Options{Rules: ev.Rules(), Documents: docs, Version: Version{Version: "v9.9.9"}}, report), &got); err != nil {
 		t.Fatal(err)
 	}
 	run := got.Runs[0]

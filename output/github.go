@@ -20,6 +20,7 @@ import (
 // toolkit does.
 type GitHub struct{}
 
+// Write writes the workflow commands, one per line.
 func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 	r = defused(r) // values from the input stay on their line (escape.go); the commands escape the rest
 	var b strings.Builder

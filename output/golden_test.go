@@ -121,8 +121,19 @@ func evaluateWith(t *testing.T, ev *evaluator.Evaluator, inputs ...string) (*eva
 	return ev, in.Documents, report
 }
 
-// render writes the report in a format configured as `check` configures it (no tool version,
-// which would tie the goldens to a build).
+// goldenVersion stands for the build in the goldens: a real one would tie them to a commit, an
+// OPA release and a catalog review.
+var goldenVersion = Version{
+	Version:         "v1.2.3",
+	Commit:          "0123456789abcdef0123456789abcdef01234567",
+	CommitTime:      "2026-01-02T03:04:05Z",
+	BuildDate:       "2026-01-03T04:05:06Z",
+	Go:              "go1.26.0",
+	OPA:             "1.22.2",
+	CatalogReviewed: "2025-10-09",
+}
+
+// render writes the report in a format configured with the options given.
 func render(t *testing.T, format string, o Options, r *evaluator.Report) []byte {
 	t.Helper()
 	f, err := NewWithOptions(format, o)
@@ -144,7 +155,7 @@ func TestGoldens(t *testing.T) {
 		}
 		for _, format := range Names() {
 			t.Run(c.name+"/"+format, func(t *testing.T) {
-				got := render(t, format, Options{Rules: rulesOf(ev.Rules(), report), Documents: docs}, report)
+				got := render(t, format, Options{Rules: rulesOf(ev.Rules(), report), Documents: docs, Version: goldenVersion}, report)
 				file := filepath.Join("testdata", "golden", c.name+goldenExt[format])
 				if *update {
 					if err := os.WriteFile(file, got, 0o644); err != nil {

@@ -13,10 +13,20 @@ const JSONSchemaVersion = "aksarc-opa.report/v1"
 
 // JSON writes {"schema", "summary", "findings", "notEvaluated", "notes", "expiredWaivers",
 // "unusedWaivers", "skippedRules", "runway", "skipped"}: the evaluator's types with their JSON tags; lists are [] when
-// empty, never null.
-type JSON struct{}
+// empty, never null. docs/report-json.md documents every field.
+type JSON struct{ opts Options }
 
-func (JSON) Write(w io.Writer, r *evaluator.Report) error {
+// Configure uses o.Version for summary.tool.
+func (j JSON) Configure(o Options) Format { return JSON{opts: o} }
+
+// jsonSummary is the summary with the version of what judged (summary.tool), when known.
+type jsonSummary struct {
+	evaluator.Summary
+	Tool *Version `json:"tool,omitempty"`
+}
+
+// Write writes the report as one indented JSON object and a newline.
+func (j JSON) Write(w io.Writer, r *evaluator.Report) error {
 	findings := r.Findings
 	if findings == nil {
 		findings = []evaluator.Finding{}
@@ -47,11 +57,16 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 	if runway == nil {
 		runway = []evaluator.RunwayEvent{}
 	}
+	summary := jsonSummary{Summary: r.Summary}
+	if !j.opts.Version.IsZero() {
+		v := j.opts.Version
+		summary.Tool = &v
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
 		Schema         string                    `json:"schema"`
-		Summary        evaluator.Summary         `json:"summary"`
+		Summary        jsonSummary               `json:"summary"`
 		Findings       []evaluator.Finding       `json:"findings"`
 		NotEvaluated   []evaluator.NotEvaluated  `json:"notEvaluated"`
 		Notes          []string                  `json:"notes"`
@@ -60,5 +75,5 @@ func (JSON) Write(w io.Writer, r *evaluator.Report) error {
 		SkippedRules   []string                  `json:"skippedRules"`
 		Runway         []evaluator.RunwayEvent   `json:"runway"`
 		Skipped        []evaluator.SkippedInput  `json:"skipped"`
-	}{JSONSchemaVersion, r.Summary, findings, notEvaluated, notes, expired, unused, skipped, runway, skippedInputs})
+	}{JSONSchemaVersion, summary, findings, notEvaluated, notes, expired, unused, skipped, runway, skippedInputs})
 }

@@ -50,7 +50,7 @@ func docFields(t *testing.T) map[string]map[string]bool {
 // an expired and an unused waiver; a skipped rule gives skippedRules).
 func TestJSONReportMatchesDocs(t *testing.T) {
 	doc := docFields(t)
-	for _, section := range []string{"", "summary", "findings[]", "notEvaluated[]", "runway[]", "resource", "source",
+	for _, section := range []string{"", "summary", "summary.tool", "findings[]", "notEvaluated[]", "runway[]", "resource", "source",
 		"waiver", "waiver.object", "waiver.source", "expiredWaivers[]", "findings[].owner", "skipped[]"} {
 		if len(doc[section]) == 0 {
 			t.Fatalf("docs/report-json.md has no field table for %q (found %v)", section, keys(doc))
@@ -60,7 +60,7 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	_, _, report := evaluateWith(t, ev, "fixtures/snapshots/minimal.yaml", "fixtures/snapshots/cni-not-supported-azure-local.yaml",
 		"fixtures/cluster/kube-system-dump-with-foreign.yaml", "fixtures/manifests/cni-cilium.yaml", "fixtures/cluster/deployment-dump.yaml", "fixtures/repo-tree")
 	var out map[string]any
-	if err := json.Unmarshal(render(t, "json", Options{}, report), &out); err != nil {
+	if err := json.Unmarshal(render(t, "json", Options{Version: goldenVersion}, report), &out); err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]map[string]bool{}
@@ -86,6 +86,7 @@ func TestJSONReportMatchesDocs(t *testing.T) {
 	}
 	note("", out)
 	note("summary", out["summary"])
+	note("summary.tool", out["summary"].(map[string]any)["tool"])
 	for _, list := range []string{"findings", "notEvaluated", "runway"} {
 		items, _ := out[list].([]any)
 		if len(items) == 0 {

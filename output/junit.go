@@ -26,12 +26,15 @@ import (
 //   - a <skipped> test case per input a directory walk skipped (a document that is not a
 //     Kubernetes object, a Helm chart, a hidden file, ...), with why and how to check it.
 //
-// Each suite's <properties> carry the verdict, the as-of date, the notes of the run, the rules
+// Each suite's <properties> carry the verdict, the as-of date, the version of what judged
+// (Options.Version: version, commit, commitTime, modified, buildDate, go, opa,
+// catalogReviewed), the notes of the run, the rules
 // the rule selection skipped, and each expired and unused waiver with its place. No
 // time or timestamp is written: the report depends on its input and as-of date only.
 type JUnit struct{ opts Options }
 
-// Configure uses o.Documents for the passing test cases and o.FailOnWarn for warn findings.
+// Configure uses o.Documents for the passing test cases, o.FailOnWarn for warn findings and
+// o.Version for the properties.
 func (j JUnit) Configure(o Options) Format { return JUnit{opts: o} }
 
 type junitSuites struct {
@@ -87,6 +90,7 @@ type junitObject struct {
 	notEvaluated []evaluator.NotEvaluated
 }
 
+// Write writes the JUnit XML document, with its XML header.
 func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 	r = defused(r) // names and messages come from the input (escape.go)
 	// Objects in input order: the documents checked, else the objects the report names.
@@ -122,6 +126,9 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 		{"verdict", string(r.Summary.Verdict)},
 		{"asOf", r.Summary.AsOf.UTC().Format("2006-01-02T15:04:05Z07:00")},
 		{"complete", fmt.Sprint(r.Summary.Complete)},
+	}
+	for _, p := range j.opts.Version.properties() {
+		props = append(props, junitProperty{p[0], p[1]})
 	}
 	for _, n := range r.Notes {
 		props = append(props, junitProperty{"note", n})

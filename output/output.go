@@ -30,8 +30,10 @@ type Options struct {
 	// FailOnWarn is `check --fail-on-warn`: JUnit then reports warn findings as failures,
 	// as the exit code does.
 	FailOnWarn bool
-	// ToolVersion is the version of aksarc-opa (SARIF tool.driver.version); omitted when empty.
-	ToolVersion string
+	// Version identifies the build, OPA and catalog that judged: JSON writes it as
+	// summary.tool, SARIF as tool.driver's version and properties, JUnit as properties.
+	// Omitted when zero.
+	Version Version
 	// StdinName is the file SARIF locates documents read from standard input at (code scanning
 	// needs a file for every result): the chart or folder that was rendered, say; default
 	// DefaultStdinName. The other formats show standard input as "-".

@@ -31,7 +31,8 @@ const InformationURI = "https://github.com/aksarc-opa/aksarc-opa"
 // each input a directory walk skipped is a notification at its file.
 type SARIF struct{ opts Options }
 
-// Configure uses o.Rules for tool.driver.rules and o.ToolVersion for tool.driver.version.
+// Configure uses o.Rules for tool.driver.rules and o.Version for tool.driver.version and the
+// driver's properties (commit, build date, OPA version, catalog review date).
 func (s SARIF) Configure(o Options) Format { return SARIF{opts: o} }
 
 type sarifLog struct {
@@ -69,6 +70,7 @@ type sarifDriver struct {
 	Version        string      `json:"version,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
+	Properties     *Version    `json:"properties,omitempty"`
 }
 
 type sarifText struct {
@@ -203,14 +205,16 @@ type sarifRuleRef struct {
 	Index int    `json:"index"`
 }
 
+// Write writes the SARIF log as indented JSON and a newline.
 func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 	rules, index := sarifRules(s.opts.Rules, r)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "aksarc-opa",
-			Version:        s.opts.ToolVersion,
+			Version:        s.opts.Version.Version,
 			InformationURI: InformationURI,
 			Rules:          rules,
+			Properties:     driverProperties(s.opts.Version),
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{}}},
 		Results:     []sarifResult{},
@@ -298,6 +302,14 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// driverProperties is the version of what judged, as tool.driver's property bag; nil when unknown.
+func driverProperties(v Version) *Version {
+	if v.IsZero() {
+		return nil
+	}
+	return &v
 }
 
 // sarifSuppressions turns a finding's waiver into an accepted external suppression.

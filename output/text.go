@@ -20,6 +20,7 @@ type Text struct {
 	Color bool
 }
 
+// Write writes the text report.
 func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	r = defused(r) // names and messages come from the input (escape.go)
 	s := r.Summary

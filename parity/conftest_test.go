@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -45,6 +46,9 @@ func toolBinary(pkg string) func() (string, error) {
 			return "", err
 		}
 		bin := filepath.Join(dir, path.Base(pkg))
+		if runtime.GOOS == "windows" {
+			bin += ".exe"
+		}
 		cmd := exec.Command("go", "build", "-modfile=tools/go.mod", "-o", bin, pkg)
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {

@@ -230,6 +230,9 @@ func TestCostIsLinearInTheObjectGatekeeper(t *testing.T) {
 	}
 	var queries []rego.PreparedEvalQuery
 	for _, f := range files {
+		if filepath.Base(f) == "kustomization.yaml" {
+			continue
+		}
 		pq, err := prepareTemplate(f)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)

@@ -208,7 +208,7 @@ func TestUsageAndInputErrorsExitTwo(t *testing.T) {
 		{"empty --rules", []string{"check", "--rules", "", "-"}, "--rules: no rule given (an empty value)"},
 		{"unknown flag", []string{"check", "--asof", "2025-11-01", bad}, "unknown flag: --asof"},
 		{"bad as-of", []string{"check", "--as-of", "11/01/2025", bad}, `--as-of: "11/01/2025" is not a date`},
-		{"bad platform", []string{"check", "--platform", "azurelocal", bad}, `platform "azurelocal": expected one of WindowsServer, AzureLocal`},
+		{"bad platform", []string{"check", "--platform", "Azure", bad}, `platform "Azure": expected one of WindowsServer, AzureLocal`},
 		{"bad format", []string{"check", "-o", "xml", bad}, `unknown output format "xml"`},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.yaml")}, "nope.yaml: cannot read: no such file or directory"},
 		{"bad snapshot", []string{"check", bad}, "bad.yaml:5 (document 2): ClusterSnapshot does not fit the schema; spec.cluster.kubernetesVersion: got number, want string"},
@@ -360,42 +360,47 @@ func TestDocsCoverageNamesEveryRule(t *testing.T) {
 	}
 }
 
-// deploy/gatekeeper is generated (scripts/generate): every generated file must match what
-// `export gatekeeper --suites-from fixtures` writes now, and no file it no longer writes may
-// remain.
+// deploy/gatekeeper and deploy/gatekeeper-suites are generated (scripts/generate): every
+// generated file must match what `export gatekeeper --suites-from fixtures` writes now, and no
+// file it no longer writes may remain.
 func TestDeployGatekeeperIsCurrent(t *testing.T) {
-	files, err := gatekeeperFiles(context.Background(), fixtures)
+	dir, suitesDir := "../../deploy/gatekeeper", "../../deploy/gatekeeper-suites"
+	files, suites, err := gatekeeperFiles(context.Background(), dir, fixtures, suitesDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := "../../deploy/gatekeeper"
-	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("deploy/gatekeeper/%s is stale or missing: run scripts/generate and commit the result", name)
+	for folder, want := range map[string]map[string][]byte{dir: withGeneratedList(files), suitesDir: withGeneratedList(suites)} {
+		for name, content := range want {
+			got, err := os.ReadFile(filepath.Join(folder, filepath.FromSlash(name)))
+			if err != nil || !bytes.Equal(got, content) {
+				t.Errorf("%s/%s is stale or missing: run scripts/generate and commit the result", folder, name)
+			}
 		}
-	}
-	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		err = filepath.WalkDir(folder, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(folder, path)
+			if _, ok := want[filepath.ToSlash(rel)]; !ok {
+				t.Errorf("%s/%s is no longer generated: run scripts/generate", folder, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(dir, path)
-		if _, ok := files[filepath.ToSlash(rel)]; !ok {
-			t.Errorf("deploy/gatekeeper/%s is no longer generated: run scripts/generate", rel)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
+// export gatekeeper writes the resources, replaces what the last export wrote, removes what it
+// no longer writes, and leaves alone what it did not write (the suites of another folder, a
+// file of the user's).
 func TestExportGatekeeperWritesTheResources(t *testing.T) {
 	dir := t.TempDir()
-	// A generated suite from an earlier run with --suites-from, and a stale generated template.
-	suite := filepath.Join(dir, "suites", "managed", "suite.yaml")
-	stale := filepath.Join(dir, "templates", "gone.yaml")
-	for _, f := range []string{suite, stale} {
+	out := filepath.Join(dir, "gatekeeper")
+	stale := filepath.Join(out, "templates", "gone.yaml")
+	mine := filepath.Join(out, "templates", "patch.yaml") // a user's file, not in the list
+	for _, f := range []string{stale, mine} {
 		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -403,23 +408,51 @@ func TestExportGatekeeperWritesTheResources(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := cli(t, "", "export", "gatekeeper", "-o", dir)
-	if _, err := os.Stat(suite); err != nil {
-		t.Errorf("export without --suites-from removed the suites: %v", err)
+	writeTemp(t, out, generatedList, "# an earlier export\ntemplates/gone.yaml\n") // out exists: the files above made it
+	r := cli(t, "", "export", "gatekeeper", "-o", out)
+	if r.code != exitOK {
+		t.Fatalf("code %d: %s", r.code, r.err)
 	}
 	if _, err := os.Stat(stale); err == nil {
 		t.Errorf("export left a template it no longer generates")
 	}
-	if r.code != exitOK {
-		t.Fatalf("code %d: %s", r.code, r.err)
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("export removed a file it did not write: %v", err)
 	}
-	for _, want := range []string{"kustomization.yaml", "crd/clustersnapshot.yaml", "templates/managed.yaml", "constraints/managed-deny.yaml"} {
-		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+	for _, want := range []string{"crd/kustomization.yaml", "crd/clustersnapshot.yaml", "templates/kustomization.yaml",
+		"templates/managed.yaml", "constraints/kustomization.yaml", "constraints/managed-deny.yaml", generatedList} {
+		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
 			t.Errorf("export gatekeeper did not write %s", want)
 		}
 	}
-	if r := cli(t, "", "export", "bundle"); r.code != exitUsage || !strings.Contains(r.err, "say what to export: gatekeeper") {
-		t.Errorf("export bundle: code %d, %s", r.code, r.err)
+	if _, err := os.Stat(filepath.Join(out, "kustomization.yaml")); err == nil {
+		t.Errorf("export gatekeeper wrote a top-level kustomization, which would apply Constraints before their kinds exist")
+	}
+	if _, err := os.Stat(out + "-suites"); err == nil {
+		t.Errorf("export gatekeeper without --suites-from wrote suites")
+	}
+
+	r = cli(t, "", "export", "gatekeeper", "-o", out, "--suites-from", fixtures)
+	suite := filepath.Join(out+"-suites", "managed", "suite.yaml")
+	b, err := os.ReadFile(suite)
+	if r.code != exitOK || err != nil || !strings.Contains(string(b), "template: ../../gatekeeper/templates/managed.yaml") {
+		t.Fatalf("suites: code %d %s %v\n%s", r.code, r.err, err, b)
+	}
+	if _, err := os.Stat(filepath.Join(out, "suites")); err == nil {
+		t.Errorf("the suites are inside the resources")
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export"}, "say what to export: gatekeeper or bundle"},
+		{[]string{"export", "gatekeper"}, `unknown export "gatekeper": gatekeeper or bundle; did you mean gatekeeper?`},
+		{[]string{"export", "gatekeeper", "extra"}, `unknown command "extra"`},
+	} {
+		if r := cli(t, "", c.args...); r.code != exitUsage || !strings.Contains(r.err, c.want) {
+			t.Errorf("%v: code %d, %s", c.args, r.code, r.err)
+		}
 	}
 }
 
@@ -462,7 +495,7 @@ func TestCheckOutputFormatsForCI(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := sarif.Runs[0]
-	if sarif.Version != "2.1.0" || run.Tool.Driver.Name != "aksarc-opa" || run.Tool.Driver.Version != buildVersion() ||
+	if sarif.Version != "2.1.0" || run.Tool.Driver.Name != "aksarc-opa" || run.Tool.Driver.Version != buildVersion().Version ||
 		len(run.Tool.Driver.Rules) != len(rules) || len(run.Results) != 2 || run.Results[0].RuleID != "AKSARC-040" ||
 		run.Results[0].Level != "error" || run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != denied ||
 		run.Results[0].Locations[0].PhysicalLocation.Region.StartLine != 2 {

@@ -1,63 +1,164 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/internal/bundle"
 	"github.com/aksarc-opa/aksarc-opa/internal/gatekeeper"
 	"github.com/aksarc-opa/aksarc-opa/policies"
 )
 
-func runExport(ctx context.Context, args []string, s streams) int {
-	fs := newFlags("export", "gatekeeper", s)
-	dir := fs.StringP("output-dir", "o", "deploy/gatekeeper", "the directory to write (its generated files are replaced)")
-	fixtures := fs.String("suites-from", "", "a fixtures directory: also write gator suites whose samples are its documents")
-	if code, done := parseFlags(fs, args, s); done {
-		return code
+func newExportCommand(s streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export gatekeeper|bundle [flags]",
+		Short: "write the policies for another runtime: gatekeeper (ConstraintTemplates, Constraints, CRD), bundle (OPA)",
+		Long: "Write the policies for another runtime of the same Rego: Gatekeeper resources, or an OPA bundle.\n" +
+			"Export writes only regular files, only inside the folder it is given (it follows no link out of\n" +
+			"it), and reads nothing there but the list of files it wrote before.",
+		Example: `  aksarc-opa export gatekeeper -o deploy/gatekeeper
+  aksarc-opa export bundle -o aksarc-opa-bundle.tar.gz`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				writeUsage(s.err, cmd)
+				return failf(s, cmd, "say what to export: gatekeeper or bundle")
+			}
+			msg := fmt.Sprintf("unknown export %q: gatekeeper or bundle", args[0])
+			var names []string
+			for _, c := range cmd.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			if near := suggest(args[0], names); len(near) > 0 {
+				msg += "; did you mean " + orList(near) + "?"
+			}
+			return failf(s, cmd, "%s", msg)
+		},
 	}
-	if fs.NArg() != 1 || fs.Arg(0) != "gatekeeper" {
-		fs.Usage()
-		fmt.Fprintln(s.err, "aksarc-opa export: say what to export: gatekeeper")
-		return exitUsage
-	}
-	files, err := gatekeeperFiles(ctx, *fixtures)
-	if err == nil {
-		err = writeGenerated(*dir, files)
-	}
-	if err != nil {
-		fmt.Fprintf(s.err, "aksarc-opa export gatekeeper: %v\n", err)
-		return exitUsage
-	}
-	fmt.Fprintf(s.out, "wrote %d files to %s\n", len(files), *dir)
-	return exitOK
+	cmd.AddCommand(newExportGatekeeperCommand(s), newExportBundleCommand(s))
+	return cmd
 }
 
-// gatekeeperFiles generates deploy/gatekeeper from the embedded policies and catalog, and the
-// suites when a fixtures directory is given.
-func gatekeeperFiles(ctx context.Context, fixturesDir string) (map[string][]byte, error) {
+func newExportGatekeeperCommand(s streams) *cobra.Command {
+	var dir, fixtures, suitesDir string
+	cmd := &cobra.Command{
+		Use:   "gatekeeper [-o DIR] [--suites-from fixtures [--suites-dir DIR]]",
+		Short: "ConstraintTemplates, Constraints and the ClusterSnapshot CRD, in two kustomizations",
+		Long: "Write the Gatekeeper resources: templates/ (the ConstraintTemplates and, through ../crd, the\n" +
+			"ClusterSnapshot CRD) and constraints/ (a deny and a warn Constraint per rule area), each folder a\n" +
+			"kustomization, applied in that order (docs/gatekeeper.md). With a fixtures folder, also write\n" +
+			"gator suites (to --suites-dir, outside the resources, so that `gator test -f DIR` loads no\n" +
+			"samples). The files the last export wrote and this one does not are removed; nothing else is.",
+		Example: `  aksarc-opa export gatekeeper -o deploy/gatekeeper
+  aksarc-opa export gatekeeper -o deploy/gatekeeper --suites-from fixtures --suites-dir deploy/gatekeeper-suites`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if suitesDir == "" {
+				suitesDir = filepath.Clean(dir) + "-suites"
+			}
+			files, suites, err := gatekeeperFiles(cmd.Context(), dir, fixtures, suitesDir)
+			if err == nil {
+				err = writeTree(dir, withGeneratedList(files))
+			}
+			if err == nil && fixtures != "" {
+				err = writeTree(suitesDir, withGeneratedList(suites))
+			}
+			if err != nil {
+				return failf(s, cmd, "%v", err)
+			}
+			fmt.Fprintf(s.out, "wrote %d files to %s\n", len(files), dir)
+			if fixtures != "" {
+				fmt.Fprintf(s.out, "wrote %d files to %s\n", len(suites), suitesDir)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "output-dir", "o", "deploy/gatekeeper", "the `DIR` to write (the files the last export wrote there are replaced)")
+	cmd.Flags().StringVar(&fixtures, "suites-from", "", "a fixtures `DIR`: also write gator suites whose samples are its documents")
+	cmd.Flags().StringVar(&suitesDir, "suites-dir", "", "where the gator suites go (default: the output DIR with -suites appended)")
+	_ = cmd.MarkFlagDirname("output-dir")
+	_ = cmd.MarkFlagDirname("suites-from")
+	_ = cmd.MarkFlagDirname("suites-dir")
+	return cmd
+}
+
+func newExportBundleCommand(s streams) *cobra.Command {
+	var file string
+	cmd := &cobra.Command{
+		Use:   "bundle [-o FILE]",
+		Short: "an OPA bundle (.tar.gz): the policies, the catalog and a .manifest",
+		Long: "Write an OPA bundle: every policy module but the tests, the catalog and a .manifest (revision: this\n" +
+			"version and the catalog's review date; roots: " + fmt.Sprint(bundle.Roots) + "). OPA agents load it with\n" +
+			"`opa run --server --bundle FILE` or from a bundle service, and answer " + bundle.Query + "\n" +
+			"for input {\"document\": ..., \"cluster\": ...} (docs/bundle.md).",
+		Example: `  aksarc-opa export bundle -o aksarc-opa-bundle.tar.gz
+  opa eval --bundle aksarc-opa-bundle.tar.gz --input input.json 'data.aksarc.evaluator.result'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ev, err := evaluator.New(cmd.Context())
+			if err != nil {
+				return failf(s, cmd, "%v", err)
+			}
+			var b bytes.Buffer
+			if err := bundle.Write(&b, policies.FS, bundleInfo(ev)); err != nil {
+				return failf(s, cmd, "%v", err)
+			}
+			if file == "-" {
+				_, err = s.out.Write(b.Bytes())
+			} else {
+				err = writeFile(file, b.Bytes())
+			}
+			if err != nil {
+				return failf(s, cmd, "%v", err)
+			}
+			if file != "-" {
+				fmt.Fprintf(s.err, "wrote the OPA bundle %s (revision %s)\n", file, bundleInfo(ev).Revision)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&file, "output", "o", "aksarc-opa-bundle.tar.gz", "write the bundle to `FILE` (- for standard output)")
+	_ = cmd.MarkFlagFilename("output", "tar.gz")
+	return cmd
+}
+
+// bundleInfo is the bundle's manifest revision and metadata: the version of what wrote it and
+// the catalog's review date, which decide every verdict.
+func bundleInfo(ev *evaluator.Evaluator) bundle.Info {
+	v := toolVersion(ev)
+	return bundle.Info{Revision: fmt.Sprintf("%s catalog %s", v.Version, v.CatalogReviewed), Metadata: v}
+}
+
+// gatekeeperFiles generates deploy/gatekeeper from the embedded policies and catalog and, when a
+// fixtures directory is given, the gator suites for suitesDir (whose tests name the templates
+// under dir).
+func gatekeeperFiles(ctx context.Context, dir, fixturesDir, suitesDir string) (files, suites map[string][]byte, err error) {
 	ev, err := evaluator.New(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in := gatekeeper.Inputs{Evaluator: ev, Policies: policies.FS}
 	areas, err := gatekeeper.Areas(in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files, err := gatekeeper.Files(in, areas)
+	files, err = gatekeeper.Files(in, areas)
 	if err != nil || fixturesDir == "" {
-		return files, err
+		return files, nil, err
 	}
 	// The fixture files that hold objects: what a walk of the directory judges (expected.yaml,
 	// charts, kustomizations, hidden and other non-Kubernetes files are skipped).
 	loaded, err := evaluator.LoadInputs([]string{fixturesDir}, nil, evaluator.LoadOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var inputs []string
 	for _, d := range loaded.Documents {
@@ -66,58 +167,28 @@ func gatekeeperFiles(ctx context.Context, fixturesDir string) (map[string][]byte
 		}
 	}
 	slices.Sort(inputs)
-	suites, err := gatekeeper.Suites(in, areas, inputs)
+	templates, err := templatesFromSuites(dir, suitesDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for name, b := range suites {
-		files[name] = b
-	}
-	return files, nil
+	suites, err = gatekeeper.Suites(in, areas, inputs, templates)
+	return files, suites, err
 }
 
-func writesSuites(files map[string][]byte) bool {
-	for name := range files {
-		if strings.HasPrefix(name, "suites/") {
-			return true
-		}
+// templatesFromSuites is the templates folder as a suite (suitesDir/<area>/suite.yaml) names it:
+// a slash-separated path relative to the suite's folder.
+func templatesFromSuites(dir, suitesDir string) (string, error) {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
 	}
-	return false
-}
-
-// writeGenerated replaces the generated files of dir with files: a file that starts with the
-// generated header and is no longer generated is removed; other files are left alone.
-func writeGenerated(dir string, files map[string][]byte) error {
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		rel = filepath.ToSlash(rel)
-		if _, keep := files[rel]; keep {
-			return nil
-		}
-		// Without --suites-from this run writes no suites: leave the ones there alone.
-		if strings.HasPrefix(rel, "suites/") && !writesSuites(files) {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err == nil && len(b) >= len(gatekeeper.Header) && string(b[:len(gatekeeper.Header)]) == gatekeeper.Header {
-			return os.Remove(path)
-		}
-		return err
-	})
-	if err != nil && !os.IsNotExist(err) {
-		return err
+	absSuites, err := filepath.Abs(suitesDir)
+	if err != nil {
+		return "", err
 	}
-	for name, b := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			return err
-		}
+	rel, err := filepath.Rel(filepath.Join(absSuites, "area"), filepath.Join(absDir, "templates"))
+	if err != nil {
+		return "", err
 	}
-	return nil
+	return filepath.ToSlash(rel), nil
 }

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 	"github.com/aksarc-opa/aksarc-opa/internal/snapshotbuild"
@@ -16,28 +17,59 @@ import (
 // snapshotNow is the clock of --captured-at's default; tests replace it.
 var snapshotNow = time.Now
 
-func runSnapshot(_ context.Context, args []string, s streams) int {
-	fs := newFlags("snapshot", "", s)
+func newSnapshotCommand(s streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "snapshot [flags]",
+		Short: "build a ClusterSnapshot from the JSON of az aksarc, az connectedk8s, az account and kubectl",
+		Long: "Build a ClusterSnapshot (the facts about one cluster that the lifecycle rules judge) from the JSON\n" +
+			"you already have: each input is optional, - reads standard input (one input at most). The host's\n" +
+			"operating system and Azure Local release, which no command prints, are flags. The snapshot is\n" +
+			"validated before it is written.",
+		Example: `  az aksarc show -g rg -n edge-store-018 -o json > show.json
+  kubectl get nodes -o json > nodes.json
+  aksarc-opa snapshot --az-show show.json --nodes nodes.json --platform AzureLocal \
+    --azure-local-release 2510 -o snapshot.yaml
+
+  # PowerShell
+  az aksarc show -g rg -n edge-store-018 -o json | aksarc-opa snapshot --az-show - -o snapshot.yaml`,
+		Args: cobra.ArbitraryArgs,
+	}
+	fs := cmd.Flags()
 	files := map[snapshotbuild.Kind]*string{}
 	for _, k := range snapshotbuild.Kinds() {
-		files[k] = fs.String(strings.TrimPrefix(k.Flag(), "--"), "", fmt.Sprintf("the output of '%s -o json' in `FILE` (- for standard input): %s", k.Command(), k.Gives()))
+		name := strings.TrimPrefix(k.Flag(), "--")
+		files[k] = fs.String(name, "", fmt.Sprintf("the output of '%s -o json' in `FILE` (- for standard input): %s", k.Command(), k.Gives()))
+		_ = cmd.MarkFlagFilename(name, "json")
 	}
-	platform := fs.String("platform", "", "spec.platform: "+strings.Join(evaluator.Platforms, "|")+" (default: inferred from the inputs, else left out)")
+	platform := fs.String("platform", "", "spec.platform: "+strings.Join(evaluator.Platforms, "|")+", any case (default: inferred from the inputs, else left out)")
 	hostOS := fs.String("host-os", "", "spec.host.os: the Windows Server host's product and edition, e.g. \"Windows Server 2022 Datacenter\"")
 	release := fs.String("azure-local-release", "", "spec.host.azureLocalRelease: the Azure Local release (YYMM, e.g. 2510)")
 	name := fs.String("name", "", "metadata.name (default: the cluster's name from --az-show or --connectedk8s)")
 	capturedAt := fs.String("captured-at", "", "spec.capturedAt: YYYY-MM-DD or RFC 3339 (default: now)")
 	outFile := fs.StringP("output", "o", "", "write the snapshot to `FILE` (default: standard output)")
-	if code, done := parseFlags(fs, args, s); done {
-		return code
+	registerFixedCompletion(cmd, "platform", evaluator.Platforms...)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		return codeErr(runSnapshot(cmd, args, s, snapshotFlags{files, platform, hostOS, release, name, capturedAt, outFile}))
 	}
+	return cmd
+}
+
+type snapshotFlags struct {
+	files                                                map[snapshotbuild.Kind]*string
+	platform, hostOS, release, name, capturedAt, outFile *string
+}
+
+func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) int {
+	fs := cmd.Flags()
+	files, platform, hostOS, release, name, capturedAt, outFile := f.files, f.platform, f.hostOS, f.release, f.name, f.capturedAt, f.outFile
+	*platform = normalizePlatform(*platform)
 	fail := func(err error) int {
 		fmt.Fprintf(s.err, "aksarc-opa snapshot: %v\n", err)
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return fail(fmt.Errorf("unexpected argument %q: give each input with its flag (--az-show FILE, ...)", fs.Arg(0)))
+	if len(args) > 0 {
+		writeUsage(s.err, cmd)
+		return fail(fmt.Errorf("unexpected argument %q: give each input with its flag (--az-show FILE, ...)", args[0]))
 	}
 
 	var inputs snapshotbuild.Inputs
@@ -65,17 +97,13 @@ func runSnapshot(_ context.Context, args []string, s streams) int {
 			data, err = os.ReadFile(file)
 		}
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fail(fmt.Errorf("%s %s: cannot read: %v", k.Flag(), file, err))
+			return fail(fmt.Errorf("%s %s: cannot read: %v", k.Flag(), file, unwrapPath(err)))
 		}
 		inputs[k] = &snapshotbuild.Input{Name: file, Data: data}
 		given++
 	}
 	if given == 0 {
-		fs.Usage()
+		writeUsage(s.err, cmd)
 		return fail(errors.New("no input: give at least --az-show (or --connectedk8s or --version, which also tell the Kubernetes version)"))
 	}
 
@@ -109,6 +137,9 @@ func runSnapshot(_ context.Context, args []string, s streams) int {
 }
 
 func unwrapPath(err error) error {
+	if errors.Is(err, os.ErrNotExist) {
+		return errors.New("no such file or directory") // the same words on Windows
+	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -10,10 +10,19 @@ import (
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
-// Files returns every generated file of deploy/gatekeeper, keyed by its path there.
+// InstallOrder is the order in which the folders of deploy/gatekeeper are applied, each a
+// kustomization: the ClusterSnapshot CRD and the ConstraintTemplates first; the Constraints only
+// once Gatekeeper has made a CRD of each template's kind (docs/gatekeeper.md, "Install").
+var InstallOrder = []string{"templates", "constraints"}
+
+// PartOf is the label every generated resource carries (app.kubernetes.io/part-of): Gatekeeper
+// copies a template's labels onto the Constraint CRD it makes, so one selector waits for them.
+const PartOf = "aksarc-opa"
+
+// Files returns every generated file of deploy/gatekeeper, keyed by its path there: crd/,
+// templates/ and constraints/, each with a kustomization.yaml; templates/ includes ../crd.
 func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	var resources []string
 	add := func(name string, obj any) error {
 		b, err := yaml.Marshal(obj)
 		if err != nil {
@@ -22,35 +31,57 @@ func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
 		files[name] = append([]byte(Header), b...)
 		return nil
 	}
+	kustomization := func(dir string, resources []string) error {
+		return add(dir+"/kustomization.yaml", map[string]any{
+			"apiVersion": "kustomize.config.k8s.io/v1beta1",
+			"kind":       "Kustomization",
+			// A name, so that tools that read every YAML file (gator test -f) tell them apart.
+			"metadata":  map[string]any{"name": "aksarc-opa-" + dir},
+			"resources": resources,
+		})
+	}
 	if err := add("crd/clustersnapshot.yaml", snapshotCRD()); err != nil {
 		return nil, err
 	}
-	resources = append(resources, "crd/clustersnapshot.yaml")
+	if err := kustomization("crd", []string{"clustersnapshot.yaml"}); err != nil {
+		return nil, err
+	}
+	templates := []string{"../crd"}
 	for _, a := range areas {
-		name := "templates/" + a.Name + ".yaml"
-		if err := add(name, a.template(in)); err != nil {
+		if err := add("templates/"+a.Name+".yaml", a.template(in)); err != nil {
 			return nil, err
 		}
-		resources = append(resources, name)
+		templates = append(templates, a.Name+".yaml")
 	}
+	if err := kustomization("templates", templates); err != nil {
+		return nil, err
+	}
+	var constraints []string
 	for _, a := range areas {
 		for _, sev := range a.severities() {
-			name := "constraints/" + a.Name + "-" + string(sev) + ".yaml"
-			if err := add(name, a.constraint(in, sev, "")); err != nil {
+			name := a.Name + "-" + string(sev) + ".yaml"
+			if err := add("constraints/"+name, a.constraint(in, sev, "")); err != nil {
 				return nil, err
 			}
-			resources = append(resources, name)
+			constraints = append(constraints, name)
 		}
 	}
-	if err := add("kustomization.yaml", map[string]any{
-		"apiVersion": "kustomize.config.k8s.io/v1beta1",
-		"kind":       "Kustomization",
-		"resources":  resources,
-	}); err != nil {
+	if err := kustomization("constraints", constraints); err != nil {
 		return nil, err
 	}
 	return files, nil
 }
+
+// Argo CD applies a lower sync wave first and waits until it is healthy (for a
+// ConstraintTemplate: Gatekeeper made its CRD); the Constraints' kinds do not exist when Argo CD
+// dry-runs the sync, hence SkipDryRunOnMissingResource.
+const (
+	syncWave         = "argocd.argoproj.io/sync-wave"
+	syncOptions      = "argocd.argoproj.io/sync-options"
+	skipMissingKinds = "SkipDryRunOnMissingResource=true"
+)
+
+func partOfLabels() map[string]any { return map[string]any{"app.kubernetes.io/part-of": PartOf} }
 
 // severities are the severities of the area's findings: a rule whose findings can also be
 // warnings (warnWhen) needs the area's warn Constraint too.
@@ -99,11 +130,13 @@ func (a *Area) template(in Inputs) map[string]any {
 		"apiVersion": "templates.gatekeeper.sh/v1",
 		"kind":       "ConstraintTemplate",
 		"metadata": map[string]any{
-			"name": strings.ToLower(a.Kind),
+			"name":   strings.ToLower(a.Kind),
+			"labels": partOfLabels(),
 			"annotations": map[string]any{
 				"description":          fmt.Sprintf("AKS Arc support policy, %s rules: %s.", a.Name, strings.Join(a.ruleIDs(""), ", ")),
 				"aksarc-opa.io/rules":  strings.Join(a.ruleIDs(""), ","),
 				"aksarc-opa.io/source": "policies/" + entryDir + "/" + a.Name + ".rego",
+				syncWave:               "0",
 			},
 		},
 		"spec": map[string]any{
@@ -146,7 +179,11 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 	if asOf != "" {
 		params["asOf"] = asOf
 	}
-	annotations := map[string]any{"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ",")}
+	annotations := map[string]any{
+		"aksarc-opa.io/rules": strings.Join(a.ruleIDs(sev), ","),
+		syncWave:              "1",
+		syncOptions:           skipMissingKinds,
+	}
 	if warnFirst[a.Name] && sev != evaluator.SeverityWarn {
 		annotations["aksarc-opa.io/enforcement"] = "Ships with enforcementAction warn: admission warns and the audit reports. " +
 			"Set deny only after a dryrun period and an AKS Arc upgrade seen to pass (docs/gatekeeper.md, Never break the platform)."
@@ -164,6 +201,7 @@ func (a *Area) constraint(in Inputs, sev evaluator.Severity, asOf string) map[st
 		"kind":       a.Kind,
 		"metadata": map[string]any{
 			"name":        "aksarc-" + a.Name + "-" + string(sev),
+			"labels":      partOfLabels(),
 			"annotations": annotations,
 		},
 		"spec": spec,
@@ -177,7 +215,11 @@ func snapshotCRD() map[string]any {
 	return map[string]any{
 		"apiVersion": "apiextensions.k8s.io/v1",
 		"kind":       "CustomResourceDefinition",
-		"metadata":   map[string]any{"name": "clustersnapshots.support.aksarc.io"},
+		"metadata": map[string]any{
+			"name":        "clustersnapshots.support.aksarc.io",
+			"labels":      partOfLabels(),
+			"annotations": map[string]any{syncWave: "0"},
+		},
 		"spec": map[string]any{
 			"group": "support.aksarc.io",
 			"names": map[string]any{"kind": "ClusterSnapshot", "listKind": "ClusterSnapshotList", "plural": "clustersnapshots", "singular": "clustersnapshot"},

@@ -24,12 +24,14 @@ type sample struct {
 	fired map[string]map[string]bool // date -> rule ID, and firedKey(rule ID, severity) -> fired
 }
 
-// Suites returns the gator suites (suites/<area>/suite.yaml with their Constraints and samples)
-// for every rule: a sample from the fixtures on which the evaluator finds the rule
+// Suites returns the gator suites (<area>/suite.yaml with their Constraints and samples, for
+// a folder of their own outside the resources, so that `gator test` on the resources loads no
+// sample) for every rule: a sample from the fixtures on which the evaluator finds the rule
 // (disallowed), one on which it does not (allowed) and, for rules an admission request can
 // trigger, the disallowed object requested by the platform's own identity (never denied) and
-// by a user (denied).
-func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte, error) {
+// by a user (denied). templates is the folder of the ConstraintTemplates as a suite's folder
+// reaches it (slash-separated, relative: ../../gatekeeper/templates).
+func Suites(in Inputs, areas []*Area, fixtureFiles []string, templates string) (map[string][]byte, error) {
 	samples, err := loadSamples(in.Evaluator, fixtureFiles)
 	if err != nil {
 		return nil, err
@@ -44,7 +46,7 @@ func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte,
 		return nil
 	}
 	for _, a := range areas {
-		dir := "suites/" + a.Name
+		dir := a.Name
 		var tests []any
 		for _, r := range a.Rules {
 			// A rule whose findings can also be warnings (warnWhen) gets a test under the
@@ -70,7 +72,7 @@ func Suites(in Inputs, areas []*Area, fixtureFiles []string) (map[string][]byte,
 				}
 				tests = append(tests, map[string]any{
 					"name":       tag + "-" + r.Name,
-					"template":   "../../templates/" + a.Name + ".yaml",
+					"template":   path.Join(templates, a.Name+".yaml"),
 					"constraint": constraint,
 					"cases":      cases,
 				})
