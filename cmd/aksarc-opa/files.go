@@ -48,10 +48,7 @@ func withGeneratedList(files map[string][]byte) map[string][]byte {
 // error), follows no link out of dir, and reads nothing but the generated list. Files that no
 // list names are left alone.
 func writeTree(dir string, files map[string][]byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	root, err := os.OpenRoot(dir)
+	root, err := openOutputRoot(dir)
 	if err != nil {
 		return err
 	}
@@ -168,11 +165,7 @@ func writeRegular(root *os.Root, name string, data []byte) error {
 // writeFile writes one regular file (the bundle) as writeTree writes each of its files: path's
 // folder is the root, nothing outside it is touched.
 func writeFile(p string, data []byte) error {
-	dir := filepath.Dir(p)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	root, err := os.OpenRoot(dir)
+	root, err := openOutputRoot(filepath.Dir(p))
 	if err != nil {
 		return err
 	}
@@ -181,6 +174,15 @@ func writeFile(p string, data []byte) error {
 		return fmt.Errorf("%s: %w", p, err)
 	}
 	return nil
+}
+
+// openOutputRoot makes the output folder dir when it is missing and opens it as the root that
+// every write of an export goes through.
+func openOutputRoot(dir string) (*os.Root, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return os.OpenRoot(dir)
 }
 
 func describeMode(m fs.FileMode) string {
