@@ -367,3 +367,27 @@ func TestWaiverGlobsAreNotExponential(t *testing.T) {
 		}
 	}
 }
+
+// A walk lists hidden folders with the command that checks them, but a version control folder
+// (a repository's history) without one.
+func TestLoadInputsListsHiddenAndVersionControlFolders(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/app.yaml", strings.Replace(cm, "%s", "app", 1))
+	writeFile(t, dir+"/.git/config.yaml", "core: {}\n")
+	writeFile(t, dir+"/.github/workflows/ci.yaml", "on: push\n")
+	in, err := LoadInputs([]string{dir}, nil, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range in.Skipped {
+		got[filepath.Base(s.File)] = s.Reason + " | " + s.Hint
+	}
+	want := map[string]string{
+		".git":    "a version control folder: not searched | ",
+		".github": "a hidden folder: not searched | aksarc-opa check " + filepath.Join(dir, ".github"),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("skipped %q, want %q", got, want)
+	}
+}

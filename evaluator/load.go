@@ -356,8 +356,14 @@ func (l *loader) failedUnder(root string) bool {
 	return false
 }
 
+// versionControl are the folders in which version control systems keep a repository's history.
+var versionControl = map[string]bool{".git": true, ".hg": true, ".svn": true, ".jj": true}
+
 // leftOut skips (and lists) what a walk does not read: a path --exclude matches, a hidden
 // file or folder. dir is true when a folder is skipped.
+//
+// Hidden files and folders are skipped and listed with how to check them; the folders of version
+// control systems are listed without that hint.
 func (l *loader) leftOut(p string, d fs.DirEntry) (skip, dir bool) {
 	for _, g := range l.opts.Exclude {
 		if excludes(g, p) {
@@ -367,8 +373,12 @@ func (l *loader) leftOut(p string, d fs.DirEntry) (skip, dir bool) {
 	}
 	if strings.HasPrefix(d.Name(), ".") {
 		if d.IsDir() {
-			l.in.Skipped = append(l.in.Skipped, SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden folder: not searched",
-				Hint: "aksarc-opa check " + p})
+			skipped := SkippedInput{File: p, Kind: SkipHidden, Reason: "a hidden folder: not searched", Hint: "aksarc-opa check " + p}
+			if versionControl[d.Name()] {
+				// A repository's own history: nothing in it is a manifest to check.
+				skipped.Reason, skipped.Hint = "a version control folder: not searched", ""
+			}
+			l.in.Skipped = append(l.in.Skipped, skipped)
 			return true, true
 		}
 		if hasExtension(p) {
