@@ -87,12 +87,13 @@ func bashScript(o *Output) string {
 #   bash create.sh --management-group MANAGEMENT_GROUP_ID
 set -euo pipefail
 cd "$(dirname "$0")"
-case "${1:-}" in
+usage() { echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2; }
+[ $# -eq 2 ] && [ -n "$2" ] || usage
+case "$1" in
   --subscription) where=(--subscription "$2"); scope="/subscriptions/$2" ;;
   --management-group) where=(--management-group "$2"); scope="/providers/Microsoft.Management/managementGroups/$2" ;;
-  *) echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2 ;;
+  *) usage ;;
 esac
-[ -n "${2:-}" ] || { echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2; }
 `)
 	for _, d := range o.Definitions {
 		area := strings.TrimPrefix(d.Name, "aksarc-")
@@ -146,8 +147,9 @@ function Invoke-Az { az @args; if ($LASTEXITCODE -ne 0) { throw "az $($args[0..2
 	ip := o.Initiative.Properties
 	fmt.Fprintf(&b, `$definitions = New-TemporaryFile
 try {
-  (Get-Content -Raw -LiteralPath initiative/%s.definitions.json).Replace('%s', $scope) |
-    Set-Content -NoNewline -Encoding utf8 -LiteralPath $definitions
+  $content = (Get-Content -Raw -LiteralPath initiative/%s.definitions.json).Replace('%s', $scope)
+  # UTF-8 without a byte order mark, in Windows PowerShell 5.1 as in PowerShell 7
+  [System.IO.File]::WriteAllText($definitions.FullName, $content)
   Invoke-Az policy set-definition create --name %s @where `+"`"+`
     --definitions "@$definitions" --params initiative/%s.params.json `+"`"+`
     --definition-groups initiative/%s.groups.json `+"`"+`
@@ -155,7 +157,7 @@ try {
     --description %s `+"`"+`
     --metadata %s --output none
 } finally {
-  Remove-Item -LiteralPath $definitions
+  Remove-Item -LiteralPath $definitions.FullName
 }
 Write-Output "created %d policy definitions and the initiative %s in $scope"
 `, InitiativeName, ScopePlaceholder, InitiativeName, InitiativeName, InitiativeName,
