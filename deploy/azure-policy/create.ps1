@@ -63,8 +63,9 @@ Invoke-Az policy definition create --name aksarc-versions @where --mode Microsof
   --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=af7655c70add71f9ffd3c79a165d41735e19f99e82e3cbc7e57e1861ad6d0dbc' 'version=1.0.0' --output none
 $definitions = New-TemporaryFile
 try {
-  (Get-Content -Raw -LiteralPath initiative/aksarc-support.definitions.json).Replace('{scope}', $scope) |
-    Set-Content -NoNewline -Encoding utf8 -LiteralPath $definitions
+  $content = (Get-Content -Raw -LiteralPath initiative/aksarc-support.definitions.json).Replace('{scope}', $scope)
+  # UTF-8 without a byte order mark, in Windows PowerShell 5.1 as in PowerShell 7
+  [System.IO.File]::WriteAllText($definitions.FullName, $content)
   Invoke-Az policy set-definition create --name aksarc-support @where `
     --definitions "@$definitions" --params initiative/aksarc-support.params.json `
     --definition-groups initiative/aksarc-support.groups.json `
@@ -72,6 +73,6 @@ try {
     --description 'The AKS Arc support policy for Arc-enabled Kubernetes clusters: every rule area of aksarc-opa, once per severity (deny findings and warn findings). Generated; see docs/azure-policy.md.' `
     --metadata 'category=Kubernetes' 'version=1.0.0' --output none
 } finally {
-  Remove-Item -LiteralPath $definitions
+  Remove-Item -LiteralPath $definitions.FullName
 }
 Write-Output "created 9 policy definitions and the initiative aksarc-support in $scope"

@@ -6,12 +6,13 @@
 #   bash create.sh --management-group MANAGEMENT_GROUP_ID
 set -euo pipefail
 cd "$(dirname "$0")"
-case "${1:-}" in
+usage() { echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2; }
+[ $# -eq 2 ] && [ -n "$2" ] || usage
+case "$1" in
   --subscription) where=(--subscription "$2"); scope="/subscriptions/$2" ;;
   --management-group) where=(--management-group "$2"); scope="/providers/Microsoft.Management/managementGroups/$2" ;;
-  *) echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2 ;;
+  *) usage ;;
 esac
-[ -n "${2:-}" ] || { echo "usage: $0 --subscription ID | --management-group ID" >&2; exit 2; }
 az policy definition create --name aksarc-catalog "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json \
   --display-name 'AKS Arc support policy: catalog rules' \
