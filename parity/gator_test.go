@@ -57,11 +57,17 @@ func pinnedConstraints(t *testing.T, asOf string) string {
 // Kind/ns/name" per file.
 func gatorFindings(t *testing.T, templates string, files []string, asOf string) map[string][]string {
 	t.Helper()
+	return gatorFindingsWith(t, templates, pinnedConstraints(t, asOf), files)
+}
+
+// gatorFindingsWith is gatorFindings with the Constraints of a folder (the Azure Policy test
+// builds them as the extension does).
+func gatorFindingsWith(t *testing.T, templates, constraints string, files []string) map[string][]string {
+	t.Helper()
 	bin, err := gatorBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	constraints := pinnedConstraints(t, asOf)
 	objects := t.TempDir()
 	owner := map[string]string{} // object marker -> fixture file
 	for i, file := range files {

@@ -446,8 +446,8 @@ func TestExportGatekeeperWritesTheResources(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export"}, "say what to export: gatekeeper or bundle"},
-		{[]string{"export", "gatekeper"}, `unknown export "gatekeper": gatekeeper or bundle; did you mean gatekeeper?`},
+		{[]string{"export"}, "say what to export: gatekeeper, azure-policy or bundle"},
+		{[]string{"export", "gatekeper"}, `unknown export "gatekeper": gatekeeper, azure-policy or bundle; did you mean gatekeeper?`},
 		{[]string{"export", "gatekeeper", "extra"}, `unknown command "extra"`},
 	} {
 		if r := cli(t, "", c.args...); r.code != exitUsage || !strings.Contains(r.err, c.want) {

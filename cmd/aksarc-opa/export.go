@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/internal/azurepolicy"
 	"github.com/aksarc-opa/aksarc-opa/internal/bundle"
 	"github.com/aksarc-opa/aksarc-opa/internal/gatekeeper"
 	"github.com/aksarc-opa/aksarc-opa/policies"
@@ -17,20 +19,22 @@ import (
 
 func newExportCommand(s streams) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "export gatekeeper|bundle [flags]",
-		Short: "write the policies for another runtime: gatekeeper (ConstraintTemplates, Constraints, CRD), bundle (OPA)",
-		Long: "Write the policies for another runtime of the same Rego: Gatekeeper resources, or an OPA bundle.\n" +
+		Use:   "export gatekeeper|azure-policy|bundle [flags]",
+		Short: "write the policies for another runtime: gatekeeper (ConstraintTemplates, Constraints, CRD), azure-policy, bundle (OPA)",
+		Long: "Write the policies for another runtime of the same Rego: Gatekeeper resources, Azure Policy\n" +
+			"definitions that carry them to Arc-enabled clusters, or an OPA bundle.\n" +
 			"Export writes only regular files, only inside the folder it is given (it follows no link out of\n" +
 			"it), and reads nothing there but the list of files it wrote before.",
 		Example: `  aksarc-opa export gatekeeper -o deploy/gatekeeper
+  aksarc-opa export azure-policy -o deploy/azure-policy
   aksarc-opa export bundle -o aksarc-opa-bundle.tar.gz`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				writeUsage(s.err, cmd)
-				return failf(s, cmd, "say what to export: gatekeeper or bundle")
+				return failf(s, cmd, "say what to export: gatekeeper, azure-policy or bundle")
 			}
-			msg := fmt.Sprintf("unknown export %q: gatekeeper or bundle", args[0])
+			msg := fmt.Sprintf("unknown export %q: gatekeeper, azure-policy or bundle", args[0])
 			var names []string
 			for _, c := range cmd.Commands() {
 				if c.IsAvailableCommand() {
@@ -43,7 +47,7 @@ func newExportCommand(s streams) *cobra.Command {
 			return failf(s, cmd, "%s", msg)
 		},
 	}
-	cmd.AddCommand(newExportGatekeeperCommand(s), newExportBundleCommand(s))
+	cmd.AddCommand(newExportGatekeeperCommand(s), newExportAzurePolicyCommand(s), newExportBundleCommand(s))
 	return cmd
 }
 
@@ -88,6 +92,64 @@ func newExportGatekeeperCommand(s streams) *cobra.Command {
 	_ = cmd.MarkFlagDirname("suites-from")
 	_ = cmd.MarkFlagDirname("suites-dir")
 	return cmd
+}
+
+func newExportAzurePolicyCommand(s streams) *cobra.Command {
+	var dir, scope string
+	cmd := &cobra.Command{
+		Use:   "azure-policy [-o DIR] [--scope ID]",
+		Short: "Azure Policy definitions (one per rule area) and an initiative, for Arc-enabled clusters",
+		Long: "Write Azure Policy custom definitions (mode Microsoft.Kubernetes.Data), one per rule area, each\n" +
+			"carrying the area's ConstraintTemplate of `export gatekeeper` unchanged (templateInfo,\n" +
+			"Base64Encoded), the initiative " + azurepolicy.InitiativeName + " that references each once per severity, and\n" +
+			"create.sh / create.ps1, which create them with az (docs/azure-policy.md). The files the last\n" +
+			"export wrote and this one does not are removed; nothing else is.",
+		Example: `  aksarc-opa export azure-policy -o deploy/azure-policy
+  aksarc-opa export azure-policy -o my-policies --scope /subscriptions/00000000-0000-0000-0000-000000000000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			files, err := azurePolicyFiles(cmd.Context(), scope)
+			if err == nil {
+				err = writeTree(dir, withGeneratedList(files))
+			}
+			if err != nil {
+				return failf(s, cmd, "%v", err)
+			}
+			fmt.Fprintf(s.out, "wrote %d files to %s\n", len(files), dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "output-dir", "o", "deploy/azure-policy", "the `DIR` to write (the files the last export wrote there are replaced)")
+	cmd.Flags().StringVar(&scope, "scope", "", "the subscription or management group `ID` the definitions live in, written into the initiative (default: "+azurepolicy.ScopePlaceholder+", which create.sh and create.ps1 replace)")
+	_ = cmd.MarkFlagDirname("output-dir")
+	return cmd
+}
+
+// azurePolicyFiles generates deploy/azure-policy: the definitions carry the templates that
+// gatekeeperFiles writes, byte for byte.
+func azurePolicyFiles(ctx context.Context, scope string) (map[string][]byte, error) {
+	if scope != "" && !strings.HasPrefix(scope, "/subscriptions/") && !strings.HasPrefix(scope, "/providers/Microsoft.Management/managementGroups/") {
+		return nil, fmt.Errorf("--scope %q: want /subscriptions/ID or /providers/Microsoft.Management/managementGroups/ID", scope)
+	}
+	scope = strings.TrimSuffix(scope, "/")
+	ev, err := evaluator.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := gatekeeper.Inputs{Evaluator: ev, Policies: policies.FS}
+	areas, err := gatekeeper.Areas(in)
+	if err != nil {
+		return nil, err
+	}
+	gk, err := gatekeeper.Files(in, areas)
+	if err != nil {
+		return nil, err
+	}
+	out, err := azurepolicy.Build(in, areas, gk, scope)
+	if err != nil {
+		return nil, err
+	}
+	return azurepolicy.Files(out)
 }
 
 func newExportBundleCommand(s streams) *cobra.Command {

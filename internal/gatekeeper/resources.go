@@ -48,7 +48,7 @@ func Files(in Inputs, areas []*Area) (map[string][]byte, error) {
 	}
 	templates := []string{"../crd"}
 	for _, a := range areas {
-		if err := add("templates/"+a.Name+".yaml", a.template(in)); err != nil {
+		if err := add(a.TemplateFile(), a.template(in)); err != nil {
 			return nil, err
 		}
 		templates = append(templates, a.Name+".yaml")
@@ -106,6 +106,22 @@ func (a *Area) ruleIDs(sev evaluator.Severity) []string {
 	return ids
 }
 
+// Severities are the severities of the area's findings, deny first: one Constraint each.
+func (a *Area) Severities() []evaluator.Severity { return a.severities() }
+
+// MatchKinds are the kinds the area's Constraints match; nil: every kind.
+func (a *Area) MatchKinds() []string { return slices.Clone(a.kinds) }
+
+// RuleIDs are the rules whose findings can have the severity ("": every rule of the area).
+func (a *Area) RuleIDs(sev evaluator.Severity) []string { return a.ruleIDs(sev) }
+
+// WarnFirst is true for an area whose Constraints ship with enforcementAction warn whatever
+// the severity: denying there is an opt-in (docs/gatekeeper.md, "Never break the platform").
+func (a *Area) WarnFirst() bool { return warnFirst[a.Name] }
+
+// TemplateFile is the path, in Files' map, of the area's ConstraintTemplate.
+func (a *Area) TemplateFile() string { return "templates/" + a.Name + ".yaml" }
+
 // warnFirst are the areas whose Constraints ship with enforcementAction warn whatever the
 // severity they report: the managed area judges every change to kube-system (AKSARC-010, 011,
 // 012), and a wrong deny there could refuse what AKS Arc itself does to its components (an
@@ -149,8 +165,8 @@ func (a *Area) template(in Inputs) map[string]any {
 							"description": "The findings this Constraint reports: deny (with enforcementAction deny) or warn (with warn)."},
 						"asOf": map[string]any{"type": "string",
 							"description": "The evaluation date (YYYY-MM-DD or RFC 3339); empty: now."},
-						"platform": map[string]any{"type": "string", "enum": evaluator.Platforms,
-							"description": "The platform of ClusterSnapshots that do not state one."},
+						"platform": map[string]any{"type": "string", "enum": append([]string{""}, evaluator.Platforms...),
+							"description": "The platform of ClusterSnapshots that do not state one (empty: not set, as when absent)."},
 						"parameters": map[string]any{"type": "object", "properties": params,
 							"description": "Thresholds in days (docs/rules.md, Parameters)."},
 						"catalog": map[string]any{"type": "object", "x-kubernetes-preserve-unknown-fields": true,
