@@ -128,8 +128,9 @@ func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc 
 	}
 	if src.Line == 0 {
 		// Only blanks and comments: no object, but kubectl still refuses what YAML does not
-		// allow in them (control characters).
-		if text := joinLines(lines); len(bytes.TrimSpace(text)) > 0 {
+		// allow in them (control characters, and tabs, which yaml.v2 cannot start a token
+		// with even on a blank line); only spaces and line breaks are certain to be nothing.
+		if text := joinLines(lines); len(bytes.Trim(text, " \r\n")) > 0 {
 			if _, err := k8syaml.YAMLToJSON(text); err != nil {
 				src.Line = lines[0].num
 				return rawDoc{source: src, err: inputError(src, "not valid YAML: %s", yamlProblem(err))}
