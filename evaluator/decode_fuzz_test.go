@@ -26,7 +26,7 @@ func seedFixtures(f *testing.F) {
 // Kubernetes object with a place, and a stream's values are kubectl's (read item by item when
 // a List allows, they equal the List read whole).
 //
-//	go test ./evaluator -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10m -fuzzminimizetime 10s -parallel 1
+//	go test ./evaluator -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 func FuzzDecode(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -57,7 +57,7 @@ func FuzzDecode(f *testing.F) {
 // FuzzLoad: a small tree of one fuzzed file beside a manifest, in a folder and a hidden
 // folder, loads or fails with an input error; never a panic.
 //
-//	go test ./evaluator -run '^$' -fuzz '^FuzzLoad$' -fuzztime 10m -fuzzminimizetime 10s -parallel 1
+//	go test ./evaluator -run '^$' -fuzz '^FuzzLoad$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 func FuzzLoad(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -27,7 +27,7 @@ import (
 // and New, waivers and their matching, the one timestamp parser. `go test` runs their seeds
 // only; docs/architecture.md ("Tests") says how to fuzz them long, one at a time:
 //
-//	go test ./evaluator -run '^$' -fuzz '^FuzzSnapshot$' -fuzztime 10m -fuzzminimizetime 10s -parallel 1
+//	go test ./evaluator -run '^$' -fuzz '^FuzzSnapshot$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 //
 // The whole check (decode, evaluate, every report format) is FuzzCheck in output/.
 

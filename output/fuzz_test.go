@@ -107,7 +107,7 @@ var fuzzDates = []time.Time{asOf, time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC),
 // the github format wrote that command itself, and no terminal escape or bidirectional
 // control reaches them (colour aside).
 //
-//	go test ./output -run '^$' -fuzz '^FuzzCheck$' -fuzztime 10m -fuzzminimizetime 10s -parallel 1
+//	go test ./output -run '^$' -fuzz '^FuzzCheck$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 func FuzzCheck(f *testing.F) {
 	root := filepath.Join("..", "fixtures")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
