@@ -7,23 +7,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
-// seedFixtures adds every fixture file to a fuzz corpus.
+// seedFixtures adds the fixture files (up to maxSeed) and the type-confusion cases to a fuzz
+// corpus.
 func seedFixtures(f *testing.F) {
 	f.Helper()
-	err := filepath.WalkDir(fixturesDir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, rerr := os.ReadFile(p)
-			if rerr != nil {
-				return rerr
-			}
-			f.Add(b)
-		}
-		return err
-	})
-	if err != nil {
-		f.Fatal(err)
+	for _, b := range fixtureSeeds(f, "") {
+		f.Add(b)
 	}
 	for _, s := range typeConfusion {
 		f.Add([]byte("apiVersion: v1\nkind: List\nitems:\n- " + strings.ReplaceAll(s, "\n", "\n  ")))
@@ -34,10 +26,11 @@ func seedFixtures(f *testing.F) {
 // Kubernetes object with a place, and a stream's values are kubectl's (read item by item when
 // a List allows, they equal the List read whole).
 //
-//	go test ./evaluator -run '^$' -fuzz FuzzDecode -fuzztime 10m
+//	go test ./evaluator -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 func FuzzDecode(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		watchdog(t, 10*time.Second)
 		d := NewDecoder(Limits{MaxInputSize: 1 << 20, MaxDocumentSize: 256 << 10, MaxExpansion: 4 << 20})
 		docs, err := d.Decode("fuzz.yaml", bytes.NewReader(data))
 		if err == nil {
@@ -64,10 +57,11 @@ func FuzzDecode(f *testing.F) {
 // FuzzLoad: a small tree of one fuzzed file beside a manifest, in a folder and a hidden
 // folder, loads or fails with an input error; never a panic.
 //
-//	go test ./evaluator -run '^$' -fuzz FuzzLoad -fuzztime 10m
+//	go test ./evaluator -run '^$' -fuzz '^FuzzLoad$' -fuzztime 10m -fuzzminimizetime 2s -parallel 2
 func FuzzLoad(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		watchdog(t, 10*time.Second)
 		dir := t.TempDir()
 		writeFile(t, dir+"/app.yaml", strings.Replace(cm, "%s", "app", 1))
 		for _, name := range []string{"/x.yaml", "/sub/y.json", "/.hidden/z.yaml"} {

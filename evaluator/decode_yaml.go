@@ -95,11 +95,24 @@ func (d *Decoder) eachYAML(name string, data []byte, firstLine, docsBefore int, 
 // hasContent reports whether lines hold more than blanks and comments.
 func hasContent(lines []yamlLine) bool {
 	for _, l := range lines {
-		if t := bytes.TrimSpace(l.text); len(t) > 0 && t[0] != '#' {
+		if !blankOrComment(l.text) {
 			return true
 		}
 	}
 	return false
+}
+
+// blankOrComment reports whether a line of the stream (split at \n, as kubectl splits it) is
+// blank or a comment as YAML reads it. YAML also breaks lines at a lone \r, NEL, LS and PS, so
+// a "comment" holding one of them goes on with what follows it: "#\rkind: Pod" is content to
+// kubectl, never to be skipped.
+func blankOrComment(line []byte) bool {
+	const breaks = "\r\n\u0085\u2028\u2029"
+	t := bytes.TrimRight(bytes.TrimLeft(line, " \t"+breaks), breaks)
+	if len(t) == 0 {
+		return true
+	}
+	return t[0] == '#' && !bytes.ContainsAny(t, breaks)
 }
 
 func joinLines(lines []yamlLine) []byte {
@@ -121,15 +134,16 @@ func joinLines(lines []yamlLine) []byte {
 func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc {
 	src := Source{File: name, Document: index}
 	for _, l := range lines {
-		if t := bytes.TrimSpace(l.text); len(t) > 0 && t[0] != '#' {
+		if !blankOrComment(l.text) {
 			src.Line = l.num
 			break
 		}
 	}
 	if src.Line == 0 {
 		// Only blanks and comments: no object, but kubectl still refuses what YAML does not
-		// allow in them (control characters).
-		if text := joinLines(lines); len(bytes.TrimSpace(text)) > 0 {
+		// allow in them (control characters, and tabs, which yaml.v2 cannot start a token
+		// with even on a blank line); only spaces and line breaks are certain to be nothing.
+		if text := joinLines(lines); len(bytes.Trim(text, " \r\n")) > 0 {
 			if _, err := k8syaml.YAMLToJSON(text); err != nil {
 				src.Line = lines[0].num
 				return rawDoc{source: src, err: inputError(src, "not valid YAML: %s", yamlProblem(err))}
@@ -219,7 +233,7 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 	for i := start + 1; i < len(lines); i++ {
 		t := lines[i].text
 		trimmed := bytes.TrimLeft(t, " ")
-		if c := bytes.TrimSpace(trimmed); len(c) == 0 || c[0] == '#' {
+		if blankOrComment(trimmed) {
 			continue
 		}
 		in := len(t) - len(trimmed)
