@@ -93,15 +93,26 @@ newest_minor(ctx, platform) := _key_with_ord(minor_keys(ctx, platform), max({k8s
 
 oldest_minor(ctx, platform) := _key_with_ord(minor_keys(ctx, platform), min({k8sversions.key_ord(k) | some k in minor_keys(ctx, platform)}))
 
-# newest_known_minor is the newest minor the catalog knows for the platform or shared, whether or
-# not the platform's calendar is published: the Kubernetes minor an object is assumed to be judged
-# at (its APIs and feature gates), never a support date.
-newest_known_minor(ctx, platform) := _key_with_ord(keys, max({k8sversions.key_ord(k) | some k in keys})) if {
-	keys := {key |
-		some key, _ in object.union(object.get(ctx, ["catalog", "versions"], {}), _own_versions(ctx, platform))
+# newest_known_minor is the newest minor the catalog knows for the platform or shared (whether or
+# not the platform's calendar is published) that was released as of ctx.asOf, else the newest it
+# knows: the Kubernetes minor an object is assumed to be judged at (its APIs and feature gates),
+# never a support date.
+newest_known_minor(ctx, platform) := _newest(released_keys) if {
+	released_keys := {key |
+		some key, e in _known_versions(ctx, platform)
 		k8sversions.key_ord(key)
+		released(ctx, e)
 	}
-}
+	count(released_keys) > 0
+} else := _newest({key | some key, _ in _known_versions(ctx, platform); k8sversions.key_ord(key)})
+
+# newest_any_minor is the newest minor the catalog knows for the platform, or shared where the
+# platform's calendar is not published: a version newer than it is unknown to the catalog.
+newest_any_minor(ctx, platform) := _newest({key | some key, _ in _known_versions(ctx, platform); k8sversions.key_ord(key)})
+
+_known_versions(ctx, platform) := object.union(object.get(ctx, ["catalog", "versions"], {}), _own_versions(ctx, platform))
+
+_newest(keys) := _key_with_ord(keys, max({k8sversions.key_ord(k) | some k in keys})) if count(keys) > 0
 
 _key_with_ord(keys, ord) := min({k | some k in keys; k8sversions.key_ord(k) == ord})
 
