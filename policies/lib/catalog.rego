@@ -168,13 +168,13 @@ removed_from(e) := dates.from_day(e.removed)
 # as-of day (a release known only to the month counts from the month's last day), together with
 # the lists of newer releases that may already be available (released in the as-of month), so
 # that no patch is called outdated before its successor certainly shipped.
-current_patches(ctx, platform, key) := sort(ps) if {
+current_patches(ctx, platform, key) := _by_patch(ps) if {
 	not past_facts(ctx)
 	ps := _entry_patches(ctx, versions(ctx, platform)[key])
 	count(ps) > 0
 }
 
-current_patches(ctx, platform, key) := sort(ps) if {
+current_patches(ctx, platform, key) := _by_patch(ps) if {
 	not past_facts(ctx)
 	not _has_entry_patches(versions(ctx, platform)[key])
 	ps := {p |
@@ -185,6 +185,12 @@ current_patches(ctx, platform, key) := sort(ps) if {
 	}
 	count(ps) > 0
 }
+
+# _by_patch orders patch versions by their patch number ("1.31.9" before "1.31.10").
+_by_patch(ps) := [p |
+	some n in sort({k8sversions.parse(x).patch | some x in ps})
+	p := min({x | some x in ps; k8sversions.parse(x).patch == n})
+]
 
 _has_entry_patches(e) if count(object.get(e, "patches", [])) > 0
 

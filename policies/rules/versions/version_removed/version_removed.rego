@@ -54,6 +54,7 @@ violations(doc, ctx) := {f |
 				"minorVersion": v.minor_key,
 				"platform": platform,
 				"removed": e.removed,
+				"removedFrom": removed,
 				"daysSinceRemoval": 0 - days,
 				"endOfSupport": eos,
 				"inSupport": in_support,
