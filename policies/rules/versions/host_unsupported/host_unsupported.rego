@@ -56,7 +56,7 @@ _os_name(os) := {"product": sprintf("Windows Server %s", [m[1]]), "year": to_num
 	m := regex.find_all_string_submatch_n(`(?i)^(?:microsoft\s+)?windows\s+server\s+([0-9]{4})\b(.*)$`, os, 1)[0]
 }
 
-_os_problems(os, products, ctx) := (((_not_windows_server(os, products) | _product_problems(os, products)) | _edition_problems(os, products)) | _product_end_problems(os, products, ctx)) | _alias_end_problems(os, products, ctx)
+_os_problems(os, products, ctx) := (((_not_windows_server(os, products, ctx) | _product_problems(os, products, ctx)) | _edition_problems(os, products)) | _product_end_problems(os, products, ctx)) | _alias_end_problems(os, products, ctx)
 
 # _alias is the catalog's host product that an OS name not of the form "Windows Server YYYY"
 # names, by the product's name or one of its aliases (without case, colons and repeated spaces),
@@ -86,19 +86,19 @@ _alias_end_problems(os, products, ctx) := {p |
 	}
 }
 
-_not_windows_server(os, products) := {p |
+_not_windows_server(os, products, ctx) := {p |
 	not _os_name(os)
 	not _alias(os, products)
 	p := {
-		"message": sprintf("the host runs \"%s\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [os, _product_list(products)]),
+		"message": sprintf("the host runs \"%s\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [os, concat(", ", _supported_products(products, ctx))]),
 		"details": {"reason": "notWindowsServer"},
 	}
 }
 
-_product_problems(os, products) := {p |
+_product_problems(os, products, ctx) := {p |
 	name := _os_name(os)
 	not products[name.product]
-	p := _unknown_product(os, name, products)
+	p := _unknown_product(os, name, products, ctx)
 }
 
 _edition_problems(os, products) := {p |
@@ -150,15 +150,15 @@ _product_end_problems(os, products, ctx) := {p |
 	}
 }
 
-_unknown_product(os, name, products) := {
+_unknown_product(os, name, products, _) := {
 	"message": sprintf("the host runs %s, which is older than %s, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later", [os, _oldest_product(products)]),
 	"details": {"reason": "productTooOld", "product": name.product, "edition": name.edition},
 } if {
 	name.year < _product_year(_oldest_product(products))
 }
 
-_unknown_product(os, name, products) := {
-	"message": sprintf("the host runs %s, which is not a supported host product in the catalog (supported: %s)", [os, _product_list(products)]),
+_unknown_product(os, name, products, ctx) := {
+	"message": sprintf("the host runs %s, which is not a supported host product in the catalog (supported: %s)", [os, concat(", ", _supported_products(products, ctx))]),
 	"details": {"reason": "productUnknown", "product": name.product, "edition": name.edition},
 } if {
 	not name.year < _product_year(_oldest_product(products))
@@ -179,8 +179,6 @@ _oldest_product(products) := min({k |
 	some k, _ in products
 	_product_year(k) == min({_product_year(x) | some x, _ in products})
 })
-
-_product_list(products) := concat(", ", sort([k | some k, _ in products]))
 
 _supported_products(products, ctx) := sort([k |
 	some k, product in products
