@@ -71,7 +71,7 @@ _version_events(key, entry, ctx) := ({e |
 		[key, eos, date],
 	))
 }) | {e |
-	date := lifecycle.day(entry.removed)
+	date := catalog.removed_from(entry)
 	e := _event(ctx, date, "AKSARC-002", "versionRemoved", sprintf(
 		"Kubernetes %s is removed from the Microsoft servers, so Kubernetes and OS updates are blocked: AKSARC-002 denies from %s",
 		[key, date],
