@@ -49,6 +49,7 @@ test_result_carries_findings_and_not_evaluated if {
 	r := evaluator.result with input as {"document": undated, "cluster": null}
 		with time.now_ns as nov_1
 	r.findings == set()
+
 	# WindowsServer: no Kubernetes calendar is published, so the version rules and the runway's
 	# version events cannot judge 1.31 (AKSARC-001 to 004 not evaluated).
 	{n.id | some n in r.notEvaluated} == {"AKSARC-001", "AKSARC-002", "AKSARC-003", "AKSARC-004", "AKSARC-022"}
