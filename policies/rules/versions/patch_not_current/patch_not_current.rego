@@ -73,15 +73,20 @@ _pool_name(p, _) := p.name if is_string(p.name)
 _pool_name(p, i) := sprintf("#%d", [i]) if not is_string(object.get(p, "name", null))
 
 # not_evaluated names the versions whose current patches the catalog cannot give as of the
-# evaluation date.
+# evaluation date (for a minor still on the servers and in support).
 not_evaluated(doc, ctx) := {x |
 	snapshot.is_snapshot(doc)
 	platform := snapshot.platform(doc, ctx)
 	some subject in _subjects(doc)
 	v := versions.parse(subject.version)
 	v.patch != null
-	catalog.entry(ctx, platform, v.minor_key)
+	e := catalog.entry(ctx, platform, v.minor_key)
 	not catalog.current_patches(ctx, platform, v.minor_key)
+
+	# A removed minor, or one past its end of support, has no current patch: AKSARC-001 and 002
+	# judge it.
+	not catalog.removed(ctx, e)
+	dates.days_until(ctx.asOf, catalog.end_of_support(e)) >= 0
 	x := result.not_evaluated(rego.metadata.chain(), _missing(ctx, platform, v, subject))
 } | {x |
 	snapshot.is_snapshot(doc)

@@ -113,6 +113,14 @@ test_no_current_patches_in_the_catalog_is_not_evaluated if {
 	contains(x.missing, "the catalog lists no current patch of 1.27 on AzureLocal as of 2024-05-01")
 }
 
+# A removed minor, or one past its end of support, is AKSARC-001's and 002's: neither a finding
+# nor "not evaluated" here (1.29 was removed with 2510 on 2025-10-22).
+test_silent_for_a_removed_minor if {
+	count(rule.violations(cluster("1.29.13", []), testing.ctx("2025-10-25"))) == 0
+	count(rule.not_evaluated(cluster("1.29.13", []), testing.ctx("2025-10-25"))) == 0
+	count(rule.not_evaluated(cluster("1.28.14", []), testing.ctx("2025-08-28"))) == 0
+}
+
 # Past the catalog's facts (2026-05) patches shipped since are unknown: not evaluated.
 test_past_the_facts_is_not_evaluated if {
 	count(rule.violations(cluster("1.33.2", []), testing.ctx("2026-05-31"))) == 1
