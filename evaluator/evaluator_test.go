@@ -347,7 +347,7 @@ func TestSettingsFileThatNullsASectionIsAnError(t *testing.T) {
 
 func TestCatalogOverrideMayAddAVersionAndClearADate(t *testing.T) {
 	_, err := New(context.Background(), WithSettings(Settings{Catalog: map[string]any{"versions": map[string]any{
-		"1.33": map[string]any{"released": "2026-02-01", "patches": []any{"1.33.2"}, "source": "https://example.org/notes"},
+		"1.34": map[string]any{"released": "2026-06", "patches": []any{map[string]any{"version": "1.34.2", "available": "2026-06-15"}}, "source": "https://example.org/notes"},
 		"1.29": map[string]any{"removed": nil},
 	}}}))
 	if err != nil {

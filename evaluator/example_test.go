@@ -65,7 +65,7 @@ func ExampleWithSettings() {
 	if err != nil {
 		panic(err)
 	}
-	docs, _ := evaluator.Decode("s.yaml", strings.NewReader("apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: lab}\nspec: {cluster: {kubernetesVersion: 1.31.10}}\n"))
+	docs, _ := evaluator.Decode("s.yaml", strings.NewReader("apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: lab}\nspec: {platform: AzureLocal, cluster: {kubernetesVersion: 1.31.10}}\n"))
 	report, _ := ev.Evaluate(context.Background(), docs, evaluator.AsOf(time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)))
 	for _, f := range report.Findings {
 		fmt.Println(f.RuleID, f.Details["daysLeft"])

@@ -83,6 +83,7 @@ func TestReportListsRulesNotEvaluated(t *testing.T) {
 kind: ClusterSnapshot
 metadata: {name: bare}
 spec:
+  platform: AzureLocal
   cluster: {kubernetesVersion: 1.31.10}
 `)
 	r, err := e.Evaluate(context.Background(), minimal, AsOf(day("2025-11-01")))
@@ -98,7 +99,7 @@ spec:
 	}
 	want := map[string]string{
 		"AKSARC-005": "spec.controlPlane.components or spec.nodes or spec.cluster.agentPoolProfiles",
-		"AKSARC-006": "spec.host.os",
+		"AKSARC-006": "spec.host.azureLocalRelease",
 		"AKSARC-040": "spec.cluster.power.state",
 		"AKSARC-044": "spec.connectivity.lastConnectivityTime",
 		"AKSARC-045": "spec.connectivity.lastConnectivityTime or spec.connectivity.connectivityStatus",

@@ -51,10 +51,11 @@ func TestReportRunway(t *testing.T) {
 		{"2025-11-24", 23, "AKSARC-040", SeverityDeny},
 		{"2025-11-24", 23, "AKSARC-041", SeverityDeny},
 		{"2025-11-30", 29, "AKSARC-044", SeverityDeny},
-		{"2026-02-07", 98, "AKSARC-090", SeverityWarn},
-		{"2026-04-02", 152, "AKSARC-006", SeverityDeny},
-		{"2026-08-01", 273, "AKSARC-003", SeverityWarn},
-		{"2026-10-01", 334, "AKSARC-001", SeverityDeny},
+		{"2026-05-01", 181, "AKSARC-006", SeverityDeny},
+		{"2026-06-01", 212, "AKSARC-090", SeverityWarn},
+		{"2026-08-22", 294, "AKSARC-003", SeverityWarn},
+		{"2026-10-22", 355, "AKSARC-001", SeverityDeny},
+		{"2027-04-05", 520, "AKSARC-090", SeverityWarn},
 	}
 	if got := runwayRows(r.Runway); !slices.Equal(got, want) {
 		t.Fatalf("runway:\n got %v\nwant %v", got, want)
@@ -136,15 +137,21 @@ func TestReportRunwayEmptyAndSelection(t *testing.T) {
 func TestReportRunwayFollowsSettings(t *testing.T) {
 	e := newEvaluator(t, WithSettings(Settings{
 		Parameters: map[string]any{"catalogMaxAgeDays": 30},
-		Catalog:    map[string]any{"versions": map[string]any{"1.32": map[string]any{"endOfSupport": "2026-03-31"}}},
+		Catalog: map[string]any{
+			"reviewed":     "2025-10-09",
+			"factsThrough": "2030-12",
+			"versions":     map[string]any{"1.32": map[string]any{"endOfSupport": "2026-03-31"}},
+		},
 	}))
 	r, err := e.Evaluate(context.Background(), decodeString(t, "s.yaml", runwaySnapshot), AsOf(day("2025-11-01")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dates := map[string]string{}
+	dates := map[string]string{} // the first event of each rule
 	for _, ev := range r.Runway {
-		dates[ev.RuleID] = ev.Date
+		if _, seen := dates[ev.RuleID]; !seen {
+			dates[ev.RuleID] = ev.Date
+		}
 	}
 	if dates["AKSARC-001"] != "2026-04-01" || dates["AKSARC-003"] != "2026-01-30" || dates["AKSARC-090"] != "2025-11-09" {
 		t.Errorf("runway with settings: %v", runwayRows(r.Runway))

@@ -167,7 +167,7 @@ func FuzzCheck(f *testing.F) {
 		color := flags&0x02 != 0
 		for _, format := range Names() {
 			f, err := NewWithOptions(format, Options{Rules: ev.Rules(), Documents: in.Documents, FailOnWarn: flags&0x01 != 0,
-				ToolVersion: "fuzz", StdinName: name, Color: color})
+				Version: Version{Version: "fuzz"}, StdinName: name, Color: color})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,7 +29,7 @@ var goldenCases = []struct {
 	waivers     string
 	rules, skip []string
 }{
-	{"clean", []string{"fixtures/snapshots/clean-windows-server.yaml"}, "", nil, nil},
+	{"clean", []string{"fixtures/snapshots/clean-azure-local.yaml"}, "", nil, nil},
 	{"denied-snapshot", []string{"fixtures/snapshots/stopped-45-days-azure-local.yaml"}, "", nil, nil},
 	{"manifest-objects", []string{"fixtures/manifests/alpha-api-in-use.yaml"}, "", nil, nil},
 	{"not-evaluated", []string{"fixtures/snapshots/minimal.yaml"}, "", nil, nil},

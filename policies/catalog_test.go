@@ -61,9 +61,10 @@ func TestLoadCatalogRefuses(t *testing.T) {
 		return strings.Replace(string(versions), old, new, 1)
 	}
 	for name, c := range map[string]struct{ file, content, want string }{
-		"a date that is no date":       {"versions.yaml", edit("released: \"2025-03-01\"\n    patches", "released: \"2025-13-01\"\n    patches"), "/versions/1.30/released"},
+		"a date that is no date":       {"versions.yaml", edit("released: \"2025-03-31\"\n    removed", "released: \"2025-13-31\"\n    removed"), "/versions/1.30/released"},
+		"a month that is no month":     {"versions.yaml", edit("endOfSupport: \"2026-04\"", "endOfSupport: \"2026-13\""), "/platforms/AzureLocal/releases/2510/endOfSupport"},
 		"an unquoted minor (a number)": {"versions.yaml", edit(`"1.30":`, `1.30:`), `key "1.30" must be a string`},
-		"a field of no entry":          {"versions.yaml", edit("patches: [1.30.13, 1.30.14]", "patches: [1.30.13, 1.30.14]\n    releasd: \"2025-03-01\""), "releasd"},
+		"a field of no entry":          {"versions.yaml", edit("removed: \"2026-02-17\"", "removed: \"2026-02-17\"\n    releasd: \"2025-03-01\""), "releasd"},
 		"an entry without its source":  {"versions.yaml", edit("    source: https://learn.microsoft.com/azure/aks/aksarc/aks-whats-new-local\n", ""), "/versions/1.28"},
 		"a key of two files":           {"extra.yaml", "reviewed: \"2025-10-09\"\n", `catalog key "reviewed" is also defined in`},
 		"a key twice in one file":      {"extra.yaml", "x: 1\nx: 2\n", `key "x" appears twice`},

@@ -28,7 +28,7 @@ func cli(t *testing.T, stdin string, args ...string) result {
 const fixtures = "../../fixtures"
 
 func TestCheckCleanClusterExitsZero(t *testing.T) {
-	r := cli(t, "", "check", "--as-of", "2025-11-01", fixtures+"/snapshots/clean-windows-server.yaml")
+	r := cli(t, "", "check", "--as-of", "2025-11-01", fixtures+"/snapshots/clean-azure-local.yaml")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Verdict: SUPPORTED (as of 2025-11-01)") {
 		t.Fatalf("code %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.err)
 	}
@@ -181,11 +181,11 @@ func TestCheckDataFileOverridesCatalogAndParameters(t *testing.T) {
 	if r.code != exitOK || strings.Contains(r.stdout, "WARN AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
 		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
 	}
-	// A catalog override: 1.31 ends on 2025-11-20, so a 1.31 cluster is 19 days from its end.
-	if err := os.WriteFile(data, []byte("aksarc_settings:\n  catalog:\n    versions:\n      \"1.31\": {endOfSupport: \"2025-11-20\"}\n"), 0o644); err != nil {
+	// A catalog override: 1.32 ends on 2025-11-20, so a 1.32 cluster is 19 days from its end.
+	if err := os.WriteFile(data, []byte("aksarc_settings:\n  catalog:\n    versions:\n      \"1.32\": {endOfSupport: \"2025-11-20\"}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = cli(t, "", "check", "--as-of", "2025-11-01", "--data", data, fixtures+"/snapshots/clean-windows-server.yaml")
+	r = cli(t, "", "check", "--as-of", "2025-11-01", "--data", data, fixtures+"/snapshots/clean-azure-local.yaml")
 	if r.code != exitOK || !strings.Contains(r.stdout, "WARN AKSARC-003") {
 		t.Fatalf("catalog override: code %d\n%s%s", r.code, r.stdout, r.err)
 	}

@@ -68,7 +68,7 @@ func TestColorOutput(t *testing.T) {
 // terminal), whatever NO_COLOR says; a wrong value is a usage error.
 func TestCheckColorFlag(t *testing.T) {
 	denied := fixtures + "/snapshots/stopped-45-days-azure-local.yaml"
-	clean := fixtures + "/snapshots/clean-windows-server.yaml"
+	clean := fixtures + "/snapshots/clean-azure-local.yaml"
 	for _, noColor := range []string{"", "1"} {
 		t.Setenv("NO_COLOR", noColor)
 		r := cli(t, "", "check", "--as-of", "2025-11-01", "--color", "always", denied)
@@ -103,7 +103,7 @@ func TestCheckTextShowsTheRunway(t *testing.T) {
 		"\nSupport runway of ClusterSnapshot edge-store-paused (" + file + ":2 (document 1)):\n",
 		"  Next:  2025-11-24 (23 days): unless the cluster connects to Azure again",
 		"  Then:  2025-12-01 (30 days): unless the cluster connects to Azure again",
-		"         2026-10-01 (334 days): Kubernetes 1.32 reaches its end of support (last supported day 2026-09-30): AKSARC-001 denies from 2026-10-01\n",
+		"         2026-10-22 (355 days): Kubernetes 1.32 reaches its end of support (last supported day 2026-10-21): AKSARC-001 denies from 2026-10-22\n",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)

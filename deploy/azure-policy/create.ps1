@@ -20,47 +20,47 @@ Invoke-Az policy definition create --name aksarc-catalog @where --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json `
   --display-name 'AKS Arc support policy: catalog rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=d1953c4f7008df40dbc75bf983feba309ffa90281259d76a1315234b1517b814' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=384a911e9f63b6f35fad9713e60f7b1c74aef0dcfee50b1c9c5d321628d77acc' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-features @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/features.rules.json --params definitions/features.params.json `
   --display-name 'AKS Arc support policy: features rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=5186251722173751289881d54f41d3fb559ed8a8d8cdc855d9e45de2cf4d1b25' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=99a1c4e29865893b58448f2788105c925c5b3d0c4681f60093d4d727ebd1a16b' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-lifecycle @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json `
   --display-name 'AKS Arc support policy: lifecycle rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=c4a2239d2562f44e1cee17c13b4ca4880233d55f3ed6e1d14de391f1a50adfd1' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=2dc9663dd6126bf009a059c2e549846098b6b7184c049edae32721091e75dc20' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-managed @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/managed.rules.json --params definitions/managed.params.json `
   --display-name 'AKS Arc support policy: managed rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=4bc33334a4020bb977e8b7174b45431ee70922dc4e3787a1337c0f2afc987522' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=cb1d775b6dea698bbdce6774a664da94373fda6062e31fdfe4e3485943b41351' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-networking @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/networking.rules.json --params definitions/networking.params.json `
   --display-name 'AKS Arc support policy: networking rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=aa928b832f27885829ff4b94975804f8024dea97f23b2e170cde14547ea4a833' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=4c2f8732d4d311c688deaf0b36b82e86a02242fa02213b837b1125483718b4f8' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-nodes @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json `
   --display-name 'AKS Arc support policy: nodes rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=6a4721bf892b89bdf2b4a88d94c2a1f97aba27cbbb93ca4dfa298e4f6c1b8555' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=02c67878df0e159de4137261bd5636a73646000a9b44dd8e3cb30f75468a9541' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-subscription @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json `
   --display-name 'AKS Arc support policy: subscription rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=738287fa894779a2a6daee945b72522a2ce7d2c31bf668d6da80ee4432a0a6be' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=cb03e96f8b23297153b6768ce9d7a2eb92528ee213b56a90a3831c82d65b0035' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-upgrades @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json `
   --display-name 'AKS Arc support policy: upgrades rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=8808147d511ce4bf254a59bd4b830847e228c587ffde371b3b5fee4768b605f2' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=58c8a991783c8c9724e3011821741ba7d017a7690a8ae65447b698d3c867ff3a' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-versions @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/versions.rules.json --params definitions/versions.params.json `
   --display-name 'AKS Arc support policy: versions rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=af7655c70add71f9ffd3c79a165d41735e19f99e82e3cbc7e57e1861ad6d0dbc' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=71291f27b60ebdd29f134a5b267be71e94834da6fceb6b841b8c117e7f6eefa6' 'version=1.0.0' --output none
 $definitions = New-TemporaryFile
 try {
   $content = (Get-Content -Raw -LiteralPath initiative/aksarc-support.definitions.json).Replace('{scope}', $scope)

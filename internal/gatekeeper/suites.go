@@ -15,8 +15,8 @@ import (
 
 // SuitesDates are the dates the suites' Constraints pin: the date the fixtures describe, and a
 // later ones on which the date-driven rules (an ending version, a stale catalog, a retired
-// Windows node pool OS) fire.
-var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01", "2026-04-01"}
+// Windows node pool OS, a date past the catalog's facts) fire.
+var SuitesDates = []string{"2025-11-01", "2026-01-15", "2026-03-01", "2026-04-01", "2026-06-01"}
 
 // A sample is one fixture document and the rules the evaluator finds in it alone, per date.
 type sample struct {

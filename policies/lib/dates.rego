@@ -36,6 +36,25 @@ last_day(s) := date(time.add_date(ns(concat("", [s, "-01"])), 0, 1, 0) - day_ns)
 # day on which a deny that the date bounds may fire.
 first_day_after(s) := add_days(last_day(s), 1)
 
+# from_day is the first day on which a change a catalog date marks (a removal) is certain: the
+# date itself (YYYY-MM-DD), or the first day after the month for a month (YYYY-MM), so that a deny
+# that starts with the change never fires before the month has ended.
+from_day(s) := s if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+}
+
+from_day(s) := first_day_after(s) if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}$`, s)
+}
+
+# add_years_to adds n years to a catalog date, keeping its precision: "2026-03" -> "2027-03",
+# "2025-03-31" -> "2026-03-31".
+add_years_to(s, n) := add_years(s, n) if precision(s) == "day"
+
+add_years_to(s, n) := sprintf("%04d-%s", [to_number(substring(s, 0, 4)) + n, substring(s, 5, 2)]) if precision(s) == "month"
+
 # precision says how exactly a catalog date is known: "day" (YYYY-MM-DD) or "month" (YYYY-MM).
 precision(s) := "day" if regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
 

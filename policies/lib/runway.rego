@@ -71,7 +71,7 @@ _version_events(key, entry, ctx) := ({e |
 		[key, eos, date],
 	))
 }) | {e |
-	date := lifecycle.day(entry.removed)
+	date := catalog.removed_from(entry)
 	e := _event(ctx, date, "AKSARC-002", "versionRemoved", sprintf(
 		"Kubernetes %s is removed from the Microsoft servers, so Kubernetes and OS updates are blocked: AKSARC-002 denies from %s",
 		[key, date],
@@ -191,22 +191,27 @@ _host(doc, ctx) := {e |
 	is_string(os)
 	some name, product in ctx.catalog.platforms.WindowsServer.hostProducts
 	lifecycle.host_product_matches(os, name)
-	date := dates.add_days(product.endOfSupport, 1)
+	date := dates.first_day_after(product.endOfSupport)
 	e := _event(ctx, date, "AKSARC-006", "hostEndOfSupport", sprintf(
 		"AKS Arc support on %s hosts ends (last supported day %s): AKSARC-006 denies from %s",
-		[name, product.endOfSupport, date],
+		[name, dates.last_day(product.endOfSupport), date],
 	))
 } | {e |
 	snapshot.platform(doc, ctx) == "AzureLocal"
 	release := _release_text(doc.spec.host.azureLocalRelease)
-	key := split(release, ".")[0]
-	entry := ctx.catalog.platforms.AzureLocal.releases[key]
-	date := dates.add_days(entry.endOfSupport, 1)
+	entry := _release_entry(release, ctx.catalog.platforms.AzureLocal.releases)
+	date := dates.first_day_after(entry.endOfSupport)
 	e := _event(ctx, date, "AKSARC-006", "azureLocalEndOfSupport", sprintf(
 		"Azure Local release %s reaches its end of support (last supported day %s): AKSARC-006 denies from %s",
-		[release, entry.endOfSupport, date],
+		[release, dates.last_day(entry.endOfSupport), date],
 	))
 }
+
+# The catalog entry of a release, as AKSARC-006 reads it: the release as given ("2411.1") when
+# listed, else its YYMM.
+_release_entry(release, releases) := releases[release]
+
+_release_entry(release, releases) := releases[split(release, ".")[0]] if not releases[release]
 
 # The release as AKSARC-006 reads it: "2510", "2510.1", or a number.
 _release_text(r) := trim_space(r) if is_string(r)
@@ -220,5 +225,11 @@ _catalog(_, ctx) := {e |
 	e := _event(ctx, date, "AKSARC-090", "catalogStale", sprintf(
 		"the catalog (reviewed %s) becomes older than %s, so versions and releases published since are unknown to it: AKSARC-090 warns from %s until aksarc-opa or its catalog is updated",
 		[lifecycle.day(ctx.catalog.reviewed), dates.count(max_days), date],
+	))
+} | {e |
+	date := dates.first_day_after(ctx.catalog.factsThrough)
+	e := _event(ctx, date, "AKSARC-090", "catalogFactsEnd", sprintf(
+		"the catalog's facts end with %s (factsThrough): releases, Kubernetes versions and patches published since are unknown to it, so AKSARC-090 warns from %s and the rules that need newer facts report not evaluated",
+		[ctx.catalog.factsThrough, date],
 	))
 }

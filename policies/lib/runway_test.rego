@@ -49,6 +49,13 @@ healthy := testing.snapshot({
 	"subscription": {"state": "Enabled"},
 })
 
+# A cluster on Azure Local running 1.31.10: 1.31 shipped with 2508 on 2025-08-29 and has no
+# published end of support, so its last supported day is 2026-08-28. AKS on Windows Server
+# publishes no calendar: its snapshots have no version events.
+al := testing.snapshot({"platform": "AzureLocal"})
+
+al_running(version) := testing.snapshot({"platform": "AzureLocal", "cluster": {"kubernetesVersion": version}})
+
 stopped(since) := testing.snapshot({"cluster": {"power": {"state": "Stopped", "since": since}}})
 
 stopped_on(platform, since) := testing.snapshot({"platform": platform, "cluster": {"power": {"state": "Stopped", "since": since}}})
@@ -63,9 +70,8 @@ test_runway_of_a_healthy_cluster if {
 	[[e.date, e.daysLeft, e.rule, e.kind] | some e in es] == [
 		["2025-11-23", 22, "AKSARC-045", "disconnectedNearingLimit"],
 		["2025-11-30", 29, "AKSARC-044", "disconnectedLimit"],
-		["2026-02-07", 98, "AKSARC-090", "catalogStale"],
-		["2026-06-01", 212, "AKSARC-003", "versionSupportEnding"],
-		["2026-08-01", 273, "AKSARC-001", "versionEndOfSupport"],
+		["2026-06-01", 212, "AKSARC-090", "catalogFactsEnd"],
+		["2027-04-05", 520, "AKSARC-090", "catalogStale"],
 		["2028-04-01", 882, "AKSARC-006", "hostEndOfSupport"],
 	]
 }
@@ -81,10 +87,10 @@ test_events_are_sorted_by_date_then_rule if {
 # Dates from the as-of day on: an event due on the as-of day is kept, because a limit counted
 # from a time of day is passed later that day (the evaluator drops it once its rule fires).
 test_events_from_the_as_of_day_on if {
-	doc := testing.snapshot({})
-	event(doc, on("2026-07-31"), "versionEndOfSupport").daysLeft == 1
-	event(doc, on("2026-08-01"), "versionEndOfSupport").daysLeft == 0
-	not has_kind(doc, on("2026-08-02"), "versionEndOfSupport")
+	doc := al
+	event(doc, on("2026-08-28"), "versionEndOfSupport").daysLeft == 1
+	event(doc, on("2026-08-29"), "versionEndOfSupport").daysLeft == 0
+	not has_kind(doc, on("2026-08-30"), "versionEndOfSupport")
 	every e in runway.events(doc, on("2025-11-01")) {
 		e.daysLeft >= 0
 		e.daysLeft == dates.days_until(dates.ns("2025-11-01"), e.date)
@@ -114,46 +120,46 @@ test_malformed_facts if {
 		"connectivity": {"lastConnectivityTime": 5},
 		"subscription": {"state": "Disabled", "stateChangedAt": "soon"},
 	})
-	[e.kind | some e in runway.events(doc, on("2025-11-01"))] == ["catalogStale"]
-	[e.kind | some e in runway.events(testing.snapshot({"connectivity": "yes", "subscription": []}), on("2025-11-01"))] == [
-		"catalogStale", "versionSupportEnding", "versionEndOfSupport",
+	[e.kind | some e in runway.events(doc, on("2025-11-01"))] == ["catalogFactsEnd", "catalogStale"]
+	[e.kind | some e in runway.events(testing.snapshot({"platform": "AzureLocal", "connectivity": "yes", "subscription": []}), on("2025-11-01"))] == [
+		"catalogFactsEnd", "versionSupportEnding", "versionEndOfSupport", "catalogStale",
 	]
 }
 
 # Kubernetes minor version: AKSARC-003, AKSARC-001, AKSARC-002.
 
 test_version_support_ending if {
-	doc := testing.snapshot({})
+	doc := al
 	e := event(doc, on("2025-11-01"), "versionSupportEnding")
 	e == {
-		"date": "2026-06-01",
-		"daysLeft": 212,
+		"date": "2026-06-29",
+		"daysLeft": 240,
 		"rule": "AKSARC-003",
 		"kind": "versionSupportEnding",
-		"what": "Kubernetes 1.31 has 60 days of support left (last supported day 2026-07-31): AKSARC-003 warns from 2026-06-01",
+		"what": "Kubernetes 1.31 has 60 days of support left (last supported day 2026-08-28): AKSARC-003 warns from 2026-06-29",
 	}
 	ids(aksarc_003.violations(doc, on(e.date))) == {"AKSARC-003"}
 	count(aksarc_003.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
 }
 
 test_version_support_ending_follows_version_warn_days if {
-	doc := testing.snapshot({})
+	doc := al
 	ctx := testing.ctx_with("2025-11-01", {"parameters": {"versionWarnDays": 30}})
 	e := event(doc, ctx, "versionSupportEnding")
-	e.date == "2026-07-01"
+	e.date == "2026-07-29"
 	ids(aksarc_003.violations(doc, testing.ctx_with(e.date, {"parameters": {"versionWarnDays": 30}}))) == {"AKSARC-003"}
 	count(aksarc_003.violations(doc, testing.ctx_with(end_of_day_before(e.date), {"parameters": {"versionWarnDays": 30}}))) == 0
 }
 
 test_version_end_of_support if {
-	doc := testing.snapshot({})
+	doc := al
 	e := event(doc, on("2025-11-01"), "versionEndOfSupport")
 	e == {
-		"date": "2026-08-01",
-		"daysLeft": 273,
+		"date": "2026-08-29",
+		"daysLeft": 301,
 		"rule": "AKSARC-001",
 		"kind": "versionEndOfSupport",
-		"what": "Kubernetes 1.31 reaches its end of support (last supported day 2026-07-31): AKSARC-001 denies from 2026-08-01",
+		"what": "Kubernetes 1.31 reaches its end of support (last supported day 2026-08-28): AKSARC-001 denies from 2026-08-29",
 	}
 	ids(aksarc_001.violations(doc, on(e.date))) == {"AKSARC-001"}
 	count(aksarc_001.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
@@ -161,7 +167,7 @@ test_version_end_of_support if {
 
 # An explicit endOfSupport in the catalog (1.29: 2025-10-31).
 test_version_end_of_support_explicit_date if {
-	doc := testing.snapshot({"cluster": {"kubernetesVersion": "1.29.13"}})
+	doc := al_running("1.29.13")
 	e := event(doc, on("2025-09-01"), "versionEndOfSupport")
 	e.date == "2025-11-01"
 	ids(aksarc_001.violations(doc, on(e.date))) == {"AKSARC-001"}
@@ -169,14 +175,14 @@ test_version_end_of_support_explicit_date if {
 }
 
 test_version_removed if {
-	doc := testing.snapshot({"cluster": {"kubernetesVersion": "1.29.13"}})
+	doc := al_running("1.29.13")
 	e := event(doc, on("2025-09-01"), "versionRemoved")
 	e == {
-		"date": "2025-10-01",
-		"daysLeft": 30,
+		"date": "2025-10-22",
+		"daysLeft": 51,
 		"rule": "AKSARC-002",
 		"kind": "versionRemoved",
-		"what": "Kubernetes 1.29 is removed from the Microsoft servers, so Kubernetes and OS updates are blocked: AKSARC-002 denies from 2025-10-01",
+		"what": "Kubernetes 1.29 is removed from the Microsoft servers, so Kubernetes and OS updates are blocked: AKSARC-002 denies from 2025-10-22",
 	}
 	ids(aksarc_002.violations(doc, on(e.date))) == {"AKSARC-002"}
 	count(aksarc_002.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
@@ -184,18 +190,28 @@ test_version_removed if {
 
 # A catalog override (a removal announced) moves the event; without a removal date there is none.
 test_version_removed_from_catalog_override if {
-	doc := testing.snapshot({})
-	settings := {"catalog": {"versions": {"1.31": {"removed": "2026-07-01"}}}}
+	doc := al
+	settings := {"catalog": {"versions": {"1.31": {"removed": "2026-05-01"}}}}
 	e := event(doc, testing.ctx_with("2025-11-01", settings), "versionRemoved")
-	e.date == "2026-07-01"
+	e.date == "2026-05-01"
 	ids(aksarc_002.violations(doc, testing.ctx_with(e.date, settings))) == {"AKSARC-002"}
 	count(aksarc_002.violations(doc, testing.ctx_with(end_of_day_before(e.date), settings))) == 0
 	not has_kind(doc, on("2025-11-01"), "versionRemoved")
+
+	# A removal known only to the month: from the first day after it.
+	month := {"catalog": {"versions": {"1.31": {"removed": "2026-04"}}}}
+	m := event(doc, testing.ctx_with("2025-11-01", month), "versionRemoved")
+	m.date == "2026-05-01"
+	ids(aksarc_002.violations(doc, testing.ctx_with(m.date, month))) == {"AKSARC-002"}
+	count(aksarc_002.violations(doc, testing.ctx_with(end_of_day_before(m.date), month))) == 0
 }
 
 test_version_events_need_a_known_version if {
-	kinds := {e.kind | some e in runway.events(testing.snapshot({"cluster": {"kubernetesVersion": "1.40.0"}}), on("2025-11-01"))}
-	kinds == {"catalogStale"}
+	kinds := {e.kind | some e in runway.events(al_running("1.40.0"), on("2025-11-01"))}
+	kinds == {"catalogFactsEnd", "catalogStale"}
+
+	# Windows Server: no published calendar, so no version events.
+	not has_kind(testing.snapshot({}), on("2025-11-01"), "versionEndOfSupport")
 }
 
 # A platform's own catalog entry wins over the shared one.
@@ -206,7 +222,7 @@ test_version_events_read_the_platform_entry if {
 	e.date == "2026-06-01"
 	ids(aksarc_001.violations(doc, testing.ctx_with(e.date, settings))) == {"AKSARC-001"}
 	count(aksarc_001.violations(doc, testing.ctx_with(end_of_day_before(e.date), settings))) == 0
-	event(testing.snapshot({}), testing.ctx_with("2025-11-01", settings), "versionEndOfSupport").date == "2026-08-01"
+	event(testing.snapshot({"platform": "AzureLocal", "cluster": {"kubernetesVersion": "1.32.6"}}), testing.ctx_with("2025-11-01", settings), "versionEndOfSupport").date == "2026-10-22"
 }
 
 # Stopped cluster: AKSARC-042, AKSARC-040, AKSARC-041, AKSARC-043.
@@ -443,22 +459,24 @@ test_host_end_of_support_needs_a_known_product if {
 }
 
 test_azure_local_end_of_support if {
+	# 2510: supported "until April 2026" (a month): denied from 2026-05-01.
 	doc := testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": "2510"}})
 	e := event(doc, on("2025-11-01"), "azureLocalEndOfSupport")
 	e == {
-		"date": "2026-04-02",
-		"daysLeft": 152,
+		"date": "2026-05-01",
+		"daysLeft": 181,
 		"rule": "AKSARC-006",
 		"kind": "azureLocalEndOfSupport",
-		"what": "Azure Local release 2510 reaches its end of support (last supported day 2026-04-01): AKSARC-006 denies from 2026-04-02",
+		"what": "Azure Local release 2510 reaches its end of support (last supported day 2026-04-30): AKSARC-006 denies from 2026-05-01",
 	}
 	ids(aksarc_006.violations(doc, on(e.date))) == {"AKSARC-006"}
 	count(aksarc_006.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
 }
 
 test_azure_local_release_forms if {
-	event(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": " 2509.3 "}}), on("2025-11-01"), "azureLocalEndOfSupport").date == "2026-03-02"
-	event(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": 2509}}), on("2025-11-01"), "azureLocalEndOfSupport").what == "Azure Local release 2509 reaches its end of support (last supported day 2026-03-01): AKSARC-006 denies from 2026-03-02"
+	event(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": " 2509.3 "}}), on("2025-11-01"), "azureLocalEndOfSupport").date == "2026-03-23"
+	event(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": 2509}}), on("2025-11-01"), "azureLocalEndOfSupport").what == "Azure Local release 2509 reaches its end of support (last supported day 2026-03-22): AKSARC-006 denies from 2026-03-23"
+	event(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": "2411.2"}}), on("2025-01-01"), "azureLocalEndOfSupport").date == "2025-08-11"
 	not has_kind(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": "2611"}}), on("2025-11-01"), "azureLocalEndOfSupport")
 	not has_kind(testing.snapshot({"platform": "AzureLocal", "host": {"azureLocalRelease": true}}), on("2025-11-01"), "azureLocalEndOfSupport")
 	not has_kind(testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2510"}}), on("2025-11-01"), "azureLocalEndOfSupport")
@@ -467,8 +485,9 @@ test_azure_local_release_forms if {
 # Catalog: AKSARC-090.
 
 test_catalog_stale if {
+	old := {"catalog": {"reviewed": "2025-10-09", "factsThrough": "2030-12"}}
 	doc := testing.snapshot({})
-	e := event(doc, on("2025-11-01"), "catalogStale")
+	e := event(doc, testing.ctx_with("2025-11-01", old), "catalogStale")
 	e == {
 		"date": "2026-02-07",
 		"daysLeft": 98,
@@ -476,12 +495,23 @@ test_catalog_stale if {
 		"kind": "catalogStale",
 		"what": "the catalog (reviewed 2025-10-09) becomes older than 120 days, so versions and releases published since are unknown to it: AKSARC-090 warns from 2026-02-07 until aksarc-opa or its catalog is updated",
 	}
+	ids(aksarc_090.violations(doc, testing.ctx_with(e.date, old))) == {"AKSARC-090"}
+	count(aksarc_090.violations(doc, testing.ctx_with(end_of_day_before(e.date), old))) == 0
+}
+
+# The end of the catalog's facts (factsThrough 2026-05): AKSARC-090 warns from 2026-06-01.
+test_catalog_facts_end if {
+	doc := testing.snapshot({})
+	e := event(doc, on("2025-11-01"), "catalogFactsEnd")
+	e.date == "2026-06-01"
+	e.daysLeft == 212
+	e.rule == "AKSARC-090"
 	ids(aksarc_090.violations(doc, on(e.date))) == {"AKSARC-090"}
 	count(aksarc_090.violations(doc, testing.ctx(end_of_day_before(e.date)))) == 0
 }
 
 test_catalog_stale_follows_settings if {
-	settings := {"parameters": {"catalogMaxAgeDays": 30}, "catalog": {"reviewed": "2025-10-20T15:00:00Z"}}
+	settings := {"parameters": {"catalogMaxAgeDays": 30}, "catalog": {"reviewed": "2025-10-20T15:00:00Z", "factsThrough": "2030-12"}}
 	doc := testing.snapshot({})
 	e := event(doc, testing.ctx_with("2025-11-01", settings), "catalogStale")
 	e.date == "2025-11-20"

@@ -53,7 +53,8 @@ snapshot_minor(doc, ctx) := {"v": v, "key": v.minor_key, "version": v.text, "ass
 	v := versions.parse(cluster(doc).kubernetesVersion)
 } else := assumed_minor(ctx, platform(doc, ctx)) if is_snapshot(doc)
 
-# assumed_minor is the newest minor the platform's catalog knows, as an assumed cluster minor.
+# assumed_minor is the newest minor the catalog knows for the platform (its Kubernetes APIs, not
+# its support dates: lib.aksarc.catalog.newest_known_minor), as an assumed cluster minor.
 assumed_minor(ctx, platform) := {"v": versions.parse(key), "key": key, "version": null, "assumed": true} if {
-	key := catalog.newest_minor(ctx, platform)
+	key := catalog.newest_known_minor(ctx, platform)
 }

@@ -43,7 +43,7 @@ test_cluster_minor_assumes_the_newest_minor_of_the_catalog if {
 }
 
 test_cluster_minor_assumes_for_the_cluster_platform if {
-	override := {"catalog": {"platforms": {"AzureLocal": {"versions": {"1.33": {"released": "2025-12-01"}}}}}}
+	override := {"catalog": {"platforms": {"AzureLocal": {"versions": {"1.33": {"released": "2025-10-25"}}}}}}
 	snapshot.cluster_minor(testing.ctx_with("2025-11-01", override)).key == "1.32"
 	snapshot.cluster_minor(testing.ctx_with("2025-11-01", object.union(override, {"platform": "AzureLocal"}))).key == "1.33"
 }

@@ -140,6 +140,10 @@ group_findings("daemonSets", doc, ctx) := aksarc_030.violations(doc, ctx)
 # not_evaluated(doc, ctx): what the rules with a not_evaluated function could not judge in a
 # ClusterSnapshot; empty for any other document.
 not_evaluated(doc, ctx) := union({
+	aksarc_001.not_evaluated(doc, ctx),
+	aksarc_002.not_evaluated(doc, ctx),
+	aksarc_003.not_evaluated(doc, ctx),
+	aksarc_004.not_evaluated(doc, ctx),
 	aksarc_006.not_evaluated(doc, ctx),
 	aksarc_022.not_evaluated(doc, ctx),
 	aksarc_024.not_evaluated(doc, ctx),

@@ -6,7 +6,12 @@
 #   AzureLocal: the Azure Local release is not a supported one in the catalog: past its end of
 #   support, older than every release the catalog knows, or unknown between known releases. A
 #   release newer than every release the catalog knows cannot be judged from it: no finding, the
-#   rule reports it as not evaluated (not_evaluated) so that the catalog gets updated.
+#   rule reports it as not evaluated (not_evaluated) so that the catalog gets updated. Host
+#   products named otherwise than "Windows Server YYYY" (Azure Stack HCI, version 22H2) are
+#   matched by their name or aliases. An end of support known only to the month is read as the
+#   month's last day. When the catalog knows no release in support and the evaluation date is past
+#   its facts (factsThrough), the message says that newer releases are unknown to it rather than
+#   that none is supported.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -20,6 +25,7 @@
 #   remediation: Run AKS Arc on a supported host - Windows Server 2019 Datacenter or later within its end of support, or a supported Azure Local release; update the host before requesting support. AKS Arc is not supported on unsupported versions of the host product.
 package lib.aksarc.rules.versions.host_unsupported
 
+import data.lib.aksarc.catalog
 import data.lib.aksarc.dates
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
@@ -50,20 +56,49 @@ _os_name(os) := {"product": sprintf("Windows Server %s", [m[1]]), "year": to_num
 	m := regex.find_all_string_submatch_n(`(?i)^(?:microsoft\s+)?windows\s+server\s+([0-9]{4})\b(.*)$`, os, 1)[0]
 }
 
-_os_problems(os, products, ctx) := ((_not_windows_server(os, products) | _product_problems(os, products)) | _edition_problems(os, products)) | _product_end_problems(os, products, ctx)
+_os_problems(os, products, ctx) := (((_not_windows_server(os, products, ctx) | _product_problems(os, products, ctx)) | _edition_problems(os, products)) | _product_end_problems(os, products, ctx)) | _alias_end_problems(os, products, ctx)
 
-_not_windows_server(os, products) := {p |
+# _alias is the catalog's host product that an OS name not of the form "Windows Server YYYY"
+# names, by the product's name or one of its aliases (without case, colons and repeated spaces),
+# optionally followed by more words.
+_alias(os, products) := name if {
 	not _os_name(os)
+	some name, product in products
+	some n in array.concat([name], _array(object.get(product, "aliases", [])))
+	is_string(n)
+	_names(_strip(os), n)
+}
+
+_strip(os) := trim_space(regex.replace(os, `(?i)^microsoft\s+`, ""))
+
+_names(os, n) if _norm(os) == _norm(n)
+
+_names(os, n) if startswith(_norm(os), concat("", [_norm(n), " "]))
+
+_alias_end_problems(os, products, ctx) := {p |
+	name := _alias(os, products)
+	eos := dates.last_day(products[name].endOfSupport)
+	days := dates.days_until(ctx.asOf, eos)
+	days < 0
 	p := {
-		"message": sprintf("the host runs \"%s\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [os, _product_list(products)]),
+		"message": sprintf("the host runs %s (%s), and AKS Arc support on it ended on %s (%s ago); move the workloads to a supported host (Windows Server 2019 Datacenter or later, or a supported Azure Local release)", [os, name, eos, dates.count(0 - days)]),
+		"details": {"reason": "pastEndOfSupport", "product": name, "endOfSupport": eos, "daysPast": 0 - days},
+	}
+}
+
+_not_windows_server(os, products, ctx) := {p |
+	not _os_name(os)
+	not _alias(os, products)
+	p := {
+		"message": sprintf("the host runs \"%s\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: %s)", [os, concat(", ", _supported_products(products, ctx))]),
 		"details": {"reason": "notWindowsServer"},
 	}
 }
 
-_product_problems(os, products) := {p |
+_product_problems(os, products, ctx) := {p |
 	name := _os_name(os)
 	not products[name.product]
-	p := _unknown_product(os, name, products)
+	p := _unknown_product(os, name, products, ctx)
 }
 
 _edition_problems(os, products) := {p |
@@ -106,23 +141,24 @@ _or_list(xs) := sprintf("%s or %s", [concat(", ", array.slice(xs, 0, count(xs) -
 _product_end_problems(os, products, ctx) := {p |
 	name := _os_name(os)
 	product := products[name.product]
-	days := dates.days_until(ctx.asOf, product.endOfSupport)
+	eos := dates.last_day(product.endOfSupport)
+	days := dates.days_until(ctx.asOf, eos)
 	days < 0
 	p := {
-		"message": sprintf("the host runs %s, and AKS Arc support on %s hosts ended on %s (%s ago)", [os, name.product, product.endOfSupport, dates.count(0 - days)]),
-		"details": {"reason": "pastEndOfSupport", "product": name.product, "edition": name.edition, "endOfSupport": product.endOfSupport, "daysPast": 0 - days},
+		"message": sprintf("the host runs %s, and AKS Arc support on %s hosts ended on %s (%s ago)", [os, name.product, eos, dates.count(0 - days)]),
+		"details": {"reason": "pastEndOfSupport", "product": name.product, "edition": name.edition, "endOfSupport": eos, "daysPast": 0 - days},
 	}
 }
 
-_unknown_product(os, name, products) := {
+_unknown_product(os, name, products, _) := {
 	"message": sprintf("the host runs %s, which is older than %s, the oldest supported host product; AKS Arc needs Windows Server 2019 Datacenter or later", [os, _oldest_product(products)]),
 	"details": {"reason": "productTooOld", "product": name.product, "edition": name.edition},
 } if {
 	name.year < _product_year(_oldest_product(products))
 }
 
-_unknown_product(os, name, products) := {
-	"message": sprintf("the host runs %s, which is not a supported host product in the catalog (supported: %s)", [os, _product_list(products)]),
+_unknown_product(os, name, products, ctx) := {
+	"message": sprintf("the host runs %s, which is not a supported host product in the catalog (supported: %s)", [os, concat(", ", _supported_products(products, ctx))]),
 	"details": {"reason": "productUnknown", "product": name.product, "edition": name.edition},
 } if {
 	not name.year < _product_year(_oldest_product(products))
@@ -144,11 +180,9 @@ _oldest_product(products) := min({k |
 	_product_year(k) == min({_product_year(x) | some x, _ in products})
 })
 
-_product_list(products) := concat(", ", sort([k | some k, _ in products]))
-
 _supported_products(products, ctx) := sort([k |
 	some k, product in products
-	not dates.days_until(ctx.asOf, product.endOfSupport) < 0
+	not dates.days_until(ctx.asOf, dates.last_day(product.endOfSupport)) < 0
 ])
 
 # AzureLocal hosts: spec.host.azureLocalRelease, "2510" or "2510.1" (YYMM and an optional
@@ -159,16 +193,34 @@ _azure_local(doc, ctx) := {f |
 	snapshot.platform(doc, ctx) == "AzureLocal"
 	release := _release_text(doc.spec.host.azureLocalRelease)
 	release != ""
-	key := split(release, ".")[0]
 	releases := object.get(ctx, ["catalog", "platforms", "AzureLocal", "releases"], {})
+	key := _release_key(release, releases)
 	supported := _supported_releases(releases, ctx)
 	some problem in _release_problems(key, releases, ctx)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s: Azure Local release %s %s; update Azure Local to a supported release (supported: %s)", [doc.metadata.name, release, problem.message, _list(supported)]),
+		sprintf("cluster %s: Azure Local release %s %s; %s", [doc.metadata.name, release, problem.message, _update_advice(supported, ctx)]),
 		object.union({"platform": "AzureLocal", "azureLocalRelease": release, "release": key, "supportedReleases": supported}, problem.details),
 	)
+}
+
+# _release_key is the catalog key of a release: the release as given when the catalog lists it
+# ("2411.1"), else its YYMM.
+_release_key(release, releases) := release if releases[release]
+
+_release_key(release, releases) := split(release, ".")[0] if not releases[release]
+
+_update_advice(supported, _) := sprintf("update Azure Local to a supported release (supported: %s)", [concat(", ", supported)]) if count(supported) > 0
+
+_update_advice(supported, ctx) := sprintf("update Azure Local to a release still in support: %s and it knows no release in support as of %s, so newer releases are unknown to it, not absent (see AKSARC-090 and the release information page)", [catalog.facts_text(ctx), dates.date(ctx.asOf)]) if {
+	count(supported) == 0
+	catalog.past_facts(ctx)
+}
+
+_update_advice(supported, ctx) := "update Azure Local to a supported release (the catalog knows none in support on this date)" if {
+	count(supported) == 0
+	not catalog.past_facts(ctx)
 }
 
 _release_text(r) := trim_space(r) if is_string(r)
@@ -179,11 +231,12 @@ _release_problems(key, releases, ctx) := _release_end_problems(key, releases, ct
 
 _release_end_problems(key, releases, ctx) := {p |
 	release := releases[key]
-	days := dates.days_until(ctx.asOf, release.endOfSupport)
+	eos := dates.last_day(release.endOfSupport)
+	days := dates.days_until(ctx.asOf, eos)
 	days < 0
 	p := {
-		"message": sprintf("reached its end of support on %s (%s ago)", [release.endOfSupport, dates.count(0 - days)]),
-		"details": {"reason": "pastEndOfSupport", "endOfSupport": release.endOfSupport, "daysPast": 0 - days},
+		"message": sprintf("reached its end of support on %s (%s ago)", [_eos_text(release.endOfSupport), dates.count(0 - days)]),
+		"details": {"reason": "pastEndOfSupport", "endOfSupport": eos, "daysPast": 0 - days},
 	}
 }
 
@@ -235,11 +288,11 @@ not_evaluated(doc, ctx) := {x |
 	)
 }
 
+_eos_text(s) := s if dates.precision(s) == "day"
+
+_eos_text(s) := sprintf("%s (the end of %s)", [dates.last_day(s), s]) if dates.precision(s) == "month"
+
 _supported_releases(releases, ctx) := sort([k |
 	some k, release in releases
-	not dates.days_until(ctx.asOf, release.endOfSupport) < 0
+	not dates.days_until(ctx.asOf, dates.last_day(release.endOfSupport)) < 0
 ])
-
-_list(xs) := concat(", ", xs) if count(xs) > 0
-
-_list(xs) := "none" if count(xs) == 0

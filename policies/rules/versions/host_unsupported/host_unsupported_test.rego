@@ -101,6 +101,7 @@ test_fires_for_a_host_that_is_not_windows_server if {
 	reasons(fs) == {"notWindowsServer"}
 	some f in fs
 	f.message == "cluster test-cluster: the host runs \"Ubuntu 22.04.4 LTS\", which is not Windows Server; AKS Arc on Windows Server needs Windows Server 2019 Datacenter or later (supported: Windows Server 2019, Windows Server 2022, Windows Server 2025)"
+	f.details.supportedProducts == ["Windows Server 2019", "Windows Server 2022", "Windows Server 2025"]
 }
 
 test_silent_when_the_edition_is_not_given if {
@@ -166,17 +167,17 @@ test_silent_for_a_supported_azure_local_release if {
 	count(violations(azure_local("2505"))) == 0
 }
 
-# 2505: end of support 2025-11-01 (the last supported day).
+# 2505: available 2025-05-28, supported six months: through 2025-11-28 (derived).
 test_release_silent_the_day_before_end_of_support if {
-	count(rule.violations(azure_local("2505"), testing.ctx("2025-10-31"))) == 0
+	count(rule.violations(azure_local("2505"), testing.ctx("2025-11-27"))) == 0
 }
 
 test_release_silent_on_end_of_support if {
-	count(rule.violations(azure_local("2505.2"), testing.ctx("2025-11-01"))) == 0
+	count(rule.violations(azure_local("2505.2"), testing.ctx("2025-11-28"))) == 0
 }
 
 test_release_fires_the_day_after_end_of_support if {
-	fs := rule.violations(azure_local("2505.2"), testing.ctx("2025-11-02"))
+	fs := rule.violations(azure_local("2505.2"), testing.ctx("2025-11-29"))
 	count(fs) == 1
 	some f in fs
 	f.id == "AKSARC-006"
@@ -185,43 +186,64 @@ test_release_fires_the_day_after_end_of_support if {
 	f.details.reason == "pastEndOfSupport"
 	f.details.azureLocalRelease == "2505.2"
 	f.details.release == "2505"
-	f.details.endOfSupport == "2025-11-01"
+	f.details.endOfSupport == "2025-11-28"
 	f.details.daysPast == 1
-	f.details.supportedReleases == ["2506", "2507", "2508", "2509", "2510"]
-	contains(f.message, "2025-11-01")
-	contains(f.message, "2506, 2507, 2508, 2509, 2510")
+	f.details.supportedReleases == ["2506", "2507", "2508", "2509", "2510", "2511", "2512", "2601", "2602", "2603", "2604", "2605"]
+	contains(f.message, "reached its end of support on 2025-11-28 (1 day ago)")
+	contains(f.message, "(supported: 2506, 2507, 2508, 2509, 2510, 2511")
+}
+
+# The 2411 updates are releases of their own, each with its day: 2411.1 (2024-12-17) is
+# supported through 2025-06-17, 2411 (2024-11-14) through 2025-05-14.
+test_release_updates_listed_as_releases if {
+	count(rule.violations(azure_local("2411.1"), testing.ctx("2025-06-17"))) == 0
+	some f in rule.violations(azure_local("2411.1"), testing.ctx("2025-06-18"))
+	f.details.release == "2411.1"
+	f.details.endOfSupport == "2025-06-17"
+	some g in rule.violations(azure_local("2411"), testing.ctx("2025-05-15"))
+	g.details.endOfSupport == "2025-05-14"
+	count(rule.violations(azure_local("2411"), testing.ctx("2025-05-14"))) == 0
+}
+
+# 2510's end of support is published only as a month ("until April 2026"): denied from May.
+test_release_month_end_of_support_denies_after_the_month if {
+	count(rule.violations(azure_local("2510"), testing.ctx("2026-04-30"))) == 0
+	some f in rule.violations(azure_local("2510"), testing.ctx("2026-05-01"))
+	f.details.endOfSupport == "2026-04-30"
+	f.details.daysPast == 1
+	contains(f.message, "reached its end of support on 2026-04-30 (the end of 2026-04) (1 day ago)")
 }
 
 test_release_older_than_the_catalog if {
-	fs := violations(azure_local("2405"))
+	fs := violations(azure_local("2311"))
 	reasons(fs) == {"releaseTooOld"}
 	some f in fs
-	f.details.oldestKnown == "2411"
+	f.details.oldestKnown == "2402"
 }
 
-# A release newer than every release the catalog knows (newest: 2510) cannot be judged from it:
-# no finding (advising 2508 to 2510 would be a downgrade), reported as not evaluated instead.
+# A release newer than every release the catalog knows (newest: 2605) cannot be judged from it:
+# no finding (advising an older release would be a downgrade), reported as not evaluated instead.
 test_release_newer_than_the_catalog_is_not_judged if {
-	jan_10 := testing.ctx("2026-01-10")
-	count(rule.violations(azure_local("2512"), jan_10)) == 0
-	rule.not_evaluated(azure_local("2512"), jan_10) == {{
+	jul_10 := testing.ctx("2026-07-10")
+	count(rule.violations(azure_local("2607"), jul_10)) == 0
+	rule.not_evaluated(azure_local("2607"), jul_10) == {{
 		"id": "AKSARC-006",
-		"missing": "spec.host.azureLocalRelease (2512 is newer than every release the catalog knows; update the catalog)",
+		"missing": "spec.host.azureLocalRelease (2607 is newer than every release the catalog knows; update the catalog)",
 	}}
-	count(violations(azure_local("2601"))) == 0
-	count(violations(azure_local(2511))) == 0
-	{x.missing | some x in rule.not_evaluated(azure_local("2511.3"), testing.ctx(day))} == {"spec.host.azureLocalRelease (2511.3 is newer than every release the catalog knows; update the catalog)"}
+	count(violations(azure_local("2606"))) == 0
+	count(violations(azure_local(2611))) == 0
+	{x.missing | some x in rule.not_evaluated(azure_local("2606.3"), testing.ctx(day))} == {"spec.host.azureLocalRelease (2606.3 is newer than every release the catalog knows; update the catalog)"}
 }
 
 # The edges: the newest known release is judged (silent while supported, deny once past its end
 # of support); the next one is not evaluated. Known, older and in-between releases are never
 # reported as not evaluated.
 test_not_evaluated_only_for_releases_newer_than_the_catalog if {
-	count(rule.not_evaluated(azure_local("2510"), testing.ctx(day))) == 0
-	reasons(rule.violations(azure_local("2510"), testing.ctx("2026-04-02"))) == {"pastEndOfSupport"}
-	count(rule.not_evaluated(azure_local("2510"), testing.ctx("2026-04-02"))) == 0
-	count(rule.not_evaluated(azure_local("2511"), testing.ctx(day))) == 1
-	count(rule.not_evaluated(azure_local("2405"), testing.ctx(day))) == 0
+	count(rule.not_evaluated(azure_local("2605"), testing.ctx(day))) == 0
+	reasons(rule.violations(azure_local("2605"), testing.ctx("2026-12-01"))) == {"pastEndOfSupport"}
+	count(rule.not_evaluated(azure_local("2605"), testing.ctx("2026-12-01"))) == 0
+	count(rule.not_evaluated(azure_local("2606"), testing.ctx(day))) == 1
+	count(rule.not_evaluated(azure_local("2311"), testing.ctx(day))) == 0
 	count(rule.not_evaluated(azure_local("2412"), testing.ctx(day))) == 0
 	count(rule.not_evaluated(azure_local("23H2"), testing.ctx(day))) == 0
 	count(rule.not_evaluated(azure_local(""), testing.ctx(day))) == 0
@@ -229,17 +251,19 @@ test_not_evaluated_only_for_releases_newer_than_the_catalog if {
 }
 
 test_not_evaluated_only_on_azure_local_snapshots if {
-	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2601"}})
+	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2607"}})
 	count(rule.not_evaluated(doc, testing.ctx(day))) == 0
-	count(rule.not_evaluated(testing.snapshot({"host": {"azureLocalRelease": "2601"}}), testing.ctx_with(day, {"platform": "AzureLocal"}))) == 1
-	other := object.union(azure_local("2601"), {"apiVersion": "v1", "kind": "ConfigMap"})
+	count(rule.not_evaluated(testing.snapshot({"host": {"azureLocalRelease": "2607"}}), testing.ctx_with(day, {"platform": "AzureLocal"}))) == 1
+	other := object.union(azure_local("2607"), {"apiVersion": "v1", "kind": "ConfigMap"})
 	count(rule.not_evaluated(other, testing.ctx(day))) == 0
 }
 
+release_2606 := {"catalog": {"platforms": {"AzureLocal": {"releases": {"2606": {"released": "2026-06-20", "endOfSupport": "2026-12-20", "source": "https://example.com"}}}}}}
+
 test_a_catalog_that_lists_the_release_judges_it if {
-	c := testing.ctx_with(day, {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}})
-	count(rule.not_evaluated(azure_local("2511"), c)) == 0
-	count(rule.not_evaluated(azure_local("2512"), c)) == 1
+	c := testing.ctx_with(day, release_2606)
+	count(rule.not_evaluated(azure_local("2606"), c)) == 0
+	count(rule.not_evaluated(azure_local("2607"), c)) == 1
 }
 
 test_release_missing_between_known_ones if {
@@ -248,29 +272,28 @@ test_release_missing_between_known_ones if {
 }
 
 test_release_as_a_number if {
-	fs := violations(azure_local(2405))
+	fs := violations(azure_local(2311))
 	some f in fs
-	f.details.azureLocalRelease == "2405"
+	f.details.azureLocalRelease == "2311"
 	f.details.reason == "releaseTooOld"
 }
 
 test_catalog_override_adds_a_release if {
-	override := {"catalog": {"platforms": {"AzureLocal": {"releases": {"2511": {"released": "2025-11-01", "endOfSupport": "2026-05-01"}}}}}}
-	count(rule.violations(azure_local("2511"), testing.ctx_with(day, override))) == 0
-	reasons(rule.violations(azure_local("2511"), testing.ctx_with("2026-05-02", override))) == {"pastEndOfSupport"}
+	count(rule.violations(azure_local("2606"), testing.ctx_with(day, release_2606))) == 0
+	reasons(rule.violations(azure_local("2606"), testing.ctx_with("2026-12-21", release_2606))) == {"pastEndOfSupport"}
 
-	# Without the override 2511 is newer than the catalog: not judged.
-	count(rule.violations(azure_local("2511"), testing.ctx("2026-05-02"))) == 0
+	# Without the override 2606 is newer than the catalog: not judged.
+	count(rule.violations(azure_local("2606"), testing.ctx("2026-12-21"))) == 0
 }
 
 test_default_platform_from_settings if {
-	doc := testing.snapshot({"host": {"azureLocalRelease": "2405"}})
+	doc := testing.snapshot({"host": {"azureLocalRelease": "2311"}})
 	reasons(rule.violations(doc, testing.ctx_with(day, {"platform": "AzureLocal"}))) == {"releaseTooOld"}
 	count(violations(doc)) == 0
 }
 
 test_release_ignored_on_windows_server if {
-	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2405"}})
+	doc := testing.snapshot({"platform": "WindowsServer", "host": {"azureLocalRelease": "2311"}})
 	count(violations(doc)) == 0
 }
 
@@ -296,8 +319,32 @@ test_malformed_editions_read_as_none if {
 	contains(f.message, "the catalog lists no edition of Windows Server 2022 that AKS Arc supports")
 }
 
+# No known release in support: past the catalog's facts (2026-05) newer releases are unknown
+# to it, not absent, and the message says so instead of "supported: none".
 test_release_message_when_no_release_is_supported if {
-	some f in rule.violations(azure_local("2510"), testing.ctx("2026-04-02"))
+	some f in rule.violations(azure_local("2605"), testing.ctx("2026-12-05"))
 	f.details.supportedReleases == []
-	contains(f.message, "(supported: none)")
+	contains(f.message, "update Azure Local to a release still in support: the catalog's facts end with 2026-05 (reviewed 2026-12-05) and it knows no release in support as of 2026-12-05, so newer releases are unknown to it, not absent")
+	not contains(f.message, "none")
+	c := testing.ctx_with("2026-12-05", {"catalog": {"factsThrough": "2027-01"}})
+	some g in rule.violations(azure_local("2605"), c)
+	endswith(g.message, "update Azure Local to a supported release (the catalog knows none in support on this date)")
+}
+
+# Azure Stack HCI, version 22H2 (named in the policy's "applies to"): a host product of its own,
+# matched by its name or aliases, out of AKS Arc support after 2025-05-31.
+test_azure_stack_hci_22h2 if {
+	count(rule.violations(windows("Azure Stack HCI, version 22H2"), testing.ctx("2025-05-31"))) == 0
+	fs := rule.violations(windows("Azure Stack HCI, version 22H2"), testing.ctx("2025-06-01"))
+	reasons(fs) == {"pastEndOfSupport"}
+	some f in fs
+	f.details.product == "Azure Stack HCI, version 22H2"
+	f.details.endOfSupport == "2025-05-31"
+	f.details.daysPast == 1
+	contains(f.message, "the host runs Azure Stack HCI, version 22H2 (Azure Stack HCI, version 22H2), and AKS Arc support on it ended on 2025-05-31 (1 day ago)")
+	reasons(rule.violations(windows("Microsoft Azure Local 22H2 Datacenter"), testing.ctx("2025-06-01"))) == {"pastEndOfSupport"}
+	reasons(violations(windows("azure stack hci 22h2"))) == {"pastEndOfSupport"}
+
+	# Not the 23H2 Azure Local: that is the AzureLocal platform, not a Windows Server host.
+	reasons(violations(windows("Azure Local 23H2"))) == {"notWindowsServer"}
 }

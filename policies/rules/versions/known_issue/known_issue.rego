@@ -6,7 +6,8 @@
 #   matches a known issue of the catalog for the snapshot's platform. An issue that lists both
 #   versions and releases matches only when both match. An issue with fixedIn does not fire for
 #   a cluster whose release is that release or later. One finding per issue, naming the issue
-#   and its link.
+#   and its link. An issue with a published date does not apply as of an earlier date (a month:
+#   from its first day).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#upstream-bugs-and-issues
 #     description: Upstream bugs and issues
@@ -27,6 +28,7 @@
 #   remediation: Read the linked known issue and apply its workaround; update to the release that fixes it (for AKS Arc on Azure Local, the Azure Local release) as soon as it is available.
 package lib.aksarc.rules.versions.known_issue
 
+import data.lib.aksarc.dates
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
 import data.lib.aksarc.versions
@@ -42,6 +44,7 @@ violations(doc, ctx) := {f |
 	platform in _list(object.get(issue, "platforms", []))
 	matched := _matched(issue, facts)
 	not _fixed(issue, facts)
+	not _unpublished(issue, ctx)
 	title := _string_or(object.get(issue, "title", null), id)
 	url := _string_or(object.get(issue, "url", null), null)
 	f := result.finding(
@@ -181,6 +184,13 @@ _fixed(issue, facts) if {
 	facts.release != null
 	facts.release.ord >= _release_ord(issue.fixedIn)
 }
+
+# _unpublished is true when the issue was made known after the as-of day.
+_unpublished(issue, ctx) if dates.days_until(ctx.asOf, _first_day(issue.published)) > 0
+
+_first_day(s) := s if dates.precision(s) == "day"
+
+_first_day(s) := concat("", [s, "-01"]) if dates.precision(s) == "month"
 
 # Message parts.
 

@@ -255,3 +255,19 @@ test_releases_before_alone_is_exclusive if {
 	"k8s-issue" in ids(rule.violations(ws("1.30.4", "2506.9"), c))
 	not "k8s-issue" in ids(rule.violations(ws("1.30.4", "2507"), c))
 }
+
+# CVE-2026-31431 (security bulletin AKSARC-2026-0001, published 2026-05-08): every release before
+# 2605 is affected, but not as of a date before the bulletin.
+test_an_issue_applies_from_its_published_date if {
+	not "node-image-cve-2026-31431" in ids(rule.violations(local("2604", "1.33.5"), testing.ctx("2026-05-07")))
+	f := by_id(rule.violations(local("2604", "1.33.5"), testing.ctx("2026-05-08")), "node-image-cve-2026-31431")
+	f.details.fixedIn == "2605"
+	f.details.url == "https://learn.microsoft.com/azure/aks/aksarc/security-bulletins"
+	not "node-image-cve-2026-31431" in ids(rule.violations(local("2605", "1.33.5"), testing.ctx("2026-05-08")))
+
+	# A month is read from its first day.
+	m := testing.ctx_with("2026-05-01", {"catalog": {"knownIssues": {"issues": {"node-image-cve-2026-31431": {"published": "2026-05"}}}}})
+	"node-image-cve-2026-31431" in ids(rule.violations(local("2604", "1.33.5"), m))
+	n := testing.ctx_with("2026-04-30", {"catalog": {"knownIssues": {"issues": {"node-image-cve-2026-31431": {"published": "2026-05"}}}}})
+	not "node-image-cve-2026-31431" in ids(rule.violations(local("2604", "1.33.5"), n))
+}

@@ -4,7 +4,13 @@
 #   The control plane's or a node pool's Kubernetes patch version is not one of the patch
 #   versions the catalog lists as current for its minor version and platform. A minor version the
 #   catalog does not know is judged by AKSARC-001 or AKSARC-091 instead; a version without a
-#   patch number ("1.31") cannot be judged.
+#   patch number ("1.31") cannot be judged. The current patches are those of the catalog as of
+#   the evaluation date: on Azure Local the list of the newest release available that day (with
+#   the lists of releases that may already be out in that month, so that no patch is called old
+#   before its successor certainly shipped), or the platform entry's dated patches. Not
+#   evaluated: where the catalog has no list for the minor on the platform (AKS on Windows Server
+#   publishes none), and when the evaluation date is past the catalog's facts (factsThrough):
+#   patches shipped since are unknown to it.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -21,6 +27,7 @@
 package lib.aksarc.rules.versions.patch_not_current
 
 import data.lib.aksarc.catalog
+import data.lib.aksarc.dates
 import data.lib.aksarc.result
 import data.lib.aksarc.snapshot
 import data.lib.aksarc.versions
@@ -31,14 +38,13 @@ violations(doc, ctx) := {f |
 	some subject in _subjects(doc)
 	v := versions.parse(subject.version)
 	v.patch != null
-	e := catalog.entry(ctx, platform, v.minor_key)
-	current := _patches(e)
+	current := catalog.current_patches(ctx, platform, v.minor_key)
 	not v.text in current
 	not _listed(v, current)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("%s of cluster %s runs Kubernetes %s, which is not a current patch of %s on %s (current: %s)%s; upgrade to %s", [subject.label, doc.metadata.name, v.text, v.minor_key, platform, catalog.list(current), _newer_note(v, current), _target(current)]),
+		sprintf("%s of cluster %s runs Kubernetes %s, which is not a current patch of %s on %s (current: %s)%s; upgrade to %s", [subject.label, doc.metadata.name, v.text, v.minor_key, platform, catalog.list(current), _newer_note(v, current), _latest(current)]),
 		{
 			"subject": subject.kind,
 			"name": subject.name,
@@ -66,8 +72,38 @@ _pool_name(p, _) := p.name if is_string(p.name)
 
 _pool_name(p, i) := sprintf("#%d", [i]) if not is_string(object.get(p, "name", null))
 
-# The catalog's current patch versions of a minor, as written ("1.31.10"); [] when it has none.
-_patches(e) := [p | some p in object.get(e, "patches", []); is_string(p)]
+# not_evaluated names the versions whose current patches the catalog cannot give as of the
+# evaluation date (for a minor still on the servers and in support).
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	platform := snapshot.platform(doc, ctx)
+	some subject in _subjects(doc)
+	v := versions.parse(subject.version)
+	v.patch != null
+	e := catalog.entry(ctx, platform, v.minor_key)
+	not catalog.current_patches(ctx, platform, v.minor_key)
+
+	# A removed minor, or one past its end of support, has no current patch: AKSARC-001 and 002
+	# judge it.
+	not catalog.removed(ctx, e)
+	dates.days_until(ctx.asOf, catalog.end_of_support(e)) >= 0
+	x := result.not_evaluated(rego.metadata.chain(), _missing(ctx, platform, v, subject))
+} | {x |
+	snapshot.is_snapshot(doc)
+	platform := snapshot.platform(doc, ctx)
+	some subject in _subjects(doc)
+	v := versions.parse(subject.version)
+	catalog.calendar_missing(ctx, platform, v.minor_key)
+	x := result.not_evaluated(rego.metadata.chain(), catalog.calendar_missing_text(platform, v.minor_key))
+}
+
+_missing(ctx, _, v, subject) := sprintf("%s (the current patches of %s after %s: %s)", [_field(subject), v.minor_key, ctx.catalog.factsThrough, catalog.facts_text(ctx)]) if catalog.past_facts(ctx)
+
+_missing(ctx, platform, v, subject) := sprintf("%s (the catalog lists no current patch of %s on %s as of %s)", [_field(subject), v.minor_key, platform, dates.date(ctx.asOf)]) if not catalog.past_facts(ctx)
+
+_field(subject) := "spec.cluster.kubernetesVersion" if subject.kind == "controlPlane"
+
+_field(subject) := sprintf("spec.cluster.agentPoolProfiles[%s].kubernetesVersion", [subject.name]) if subject.kind == "nodePool"
 
 # A patch written with a suffix or a leading "v" in the catalog still matches.
 _listed(v, current) if {
@@ -89,10 +125,6 @@ default _newer(_, _) := false
 _newer_note(v, current) := "; it is newer than every patch the catalog lists, so if AKS Arc ships it, update the catalog" if _newer(v, current)
 
 _newer_note(v, current) := "" if not _newer(v, current)
-
-_target(current) := _latest(current) if count(current) > 0
-
-_target(current) := "a supported version" if count(current) == 0
 
 _latest(current) := min({p |
 	newest := max({versions.parse(x).patch | some x in current})

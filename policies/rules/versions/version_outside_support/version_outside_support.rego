@@ -6,7 +6,11 @@
 #   catalog knows, or is missing from the catalog between versions it knows. A version newer
 #   than the catalog's newest is AKSARC-091, not this rule. The message lists the newer minors in
 #   support to upgrade to; when the catalog knows none on the evaluation date, it says the catalog
-#   is probably out of date (AKSARC-090) instead.
+#   is probably out of date (AKSARC-090) instead. Not evaluated: on a platform whose Kubernetes
+#   calendar is not published (AKS on Windows Server) for a minor without an entry of the
+#   platform's own; and when the as-of day is past the catalog's facts (factsThrough) for a minor
+#   whose end of support is derived, not published, and not yet past (a date published since may
+#   be earlier).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -69,6 +73,25 @@ _stale_details(targets, ctx) := {"catalogLikelyStale": true, "catalogReviewed": 
 _reviewed(ctx) := ctx.catalog.reviewed if is_string(ctx.catalog.reviewed)
 
 _reviewed(ctx) := "on an unknown date" if not is_string(object.get(ctx, ["catalog", "reviewed"], null))
+
+# not_evaluated says what the rule cannot judge from the catalog.
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
+	platform := snapshot.platform(doc, ctx)
+	some missing in _not_evaluated(v, ctx, platform)
+	x := result.not_evaluated(rego.metadata.chain(), missing)
+}
+
+_not_evaluated(v, ctx, platform) := {catalog.calendar_missing_text(platform, v.minor_key) |
+	catalog.calendar_missing(ctx, platform, v.minor_key)
+} | {m |
+	catalog.past_facts(ctx)
+	e := catalog.entry(ctx, platform, v.minor_key)
+	not is_string(object.get(e, "endOfSupport", null))
+	dates.days_until(ctx.asOf, catalog.end_of_support(e)) >= 0
+	m := sprintf("spec.cluster.kubernetesVersion (the end of support of %s is derived (%s, released + 1 year) and %s: a date published since may be earlier)", [v.minor_key, catalog.end_of_support(e), catalog.facts_text(ctx)])
+}
 
 _problems(v, ctx, platform) := _past_end(v, ctx, platform) | _not_known(v, ctx, platform)
 

@@ -7,7 +7,11 @@
 #   the removed minor is still in support (the 30 days after removal) the message names the next
 #   minor and the path to the newest minor released by then; once it is out of support it may skip
 #   minors to get back into support, and the message names the minors in support. When the
-#   catalog knows no newer minor to upgrade to, the message says the catalog is likely stale.
+#   catalog knows no newer minor to upgrade to, the message says the catalog is likely stale. A
+#   removal known only to the month counts from the first day after the month. Not evaluated: on a
+#   platform whose Kubernetes calendar is not published (AKS on Windows Server) for a minor
+#   without an entry of the platform's own; and when the as-of day is past the catalog's facts
+#   (factsThrough) for a minor whose removal the catalog does not know (it may have happened since).
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#service-updates-and-releases
 #     description: Service updates and releases
@@ -34,8 +38,8 @@ violations(doc, ctx) := {f |
 	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
 	platform := snapshot.platform(doc, ctx)
 	e := catalog.entry(ctx, platform, v.minor_key)
-	is_string(e.removed)
-	days := dates.days_until(ctx.asOf, e.removed)
+	removed := catalog.removed_from(e)
+	days := dates.days_until(ctx.asOf, removed)
 	days <= 0
 	eos := catalog.end_of_support(e)
 	in_support := dates.days_until(ctx.asOf, eos) >= 0
@@ -43,13 +47,14 @@ violations(doc, ctx) := {f |
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
-		sprintf("cluster %s runs Kubernetes %s: minor version %s was removed from the Microsoft servers on %s, so the cluster can no longer update Kubernetes or OS versions and must be upgraded to the latest AKS Arc release; %s; a cluster that is not healthy may need a full redeployment", [doc.metadata.name, v.text, v.minor_key, e.removed, upgrade.message]),
+		sprintf("cluster %s runs Kubernetes %s: minor version %s was removed from the Microsoft servers on %s, so the cluster can no longer update Kubernetes or OS versions and must be upgraded to the latest AKS Arc release; %s; a cluster that is not healthy may need a full redeployment", [doc.metadata.name, v.text, v.minor_key, _removed_text(e.removed), upgrade.message]),
 		object.union(
 			{
 				"kubernetesVersion": v.text,
 				"minorVersion": v.minor_key,
 				"platform": platform,
 				"removed": e.removed,
+				"removedFrom": removed,
 				"daysSinceRemoval": 0 - days,
 				"endOfSupport": eos,
 				"inSupport": in_support,
@@ -58,6 +63,28 @@ violations(doc, ctx) := {f |
 			upgrade.details,
 		),
 	)
+}
+
+_removed_text(r) := r if dates.precision(r) == "day"
+
+_removed_text(r) := sprintf("%s (the month; certain from %s)", [r, dates.from_day(r)]) if dates.precision(r) == "month"
+
+# not_evaluated says what the rule cannot judge from the catalog.
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
+	platform := snapshot.platform(doc, ctx)
+	some missing in _not_evaluated(v, ctx, platform)
+	x := result.not_evaluated(rego.metadata.chain(), missing)
+}
+
+_not_evaluated(v, ctx, platform) := {catalog.calendar_missing_text(platform, v.minor_key) |
+	catalog.calendar_missing(ctx, platform, v.minor_key)
+} | {m |
+	catalog.past_facts(ctx)
+	e := catalog.entry(ctx, platform, v.minor_key)
+	not catalog.removed(ctx, e)
+	m := sprintf("spec.cluster.kubernetesVersion (whether %s has been removed from the servers: %s, and it knows no removal of %s by then)", [v.minor_key, catalog.facts_text(ctx), v.minor_key])
 }
 
 # _upgrade says how to upgrade. A cluster still in support (the 30 days after removal) must

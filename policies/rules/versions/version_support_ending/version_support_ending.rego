@@ -2,7 +2,9 @@
 # title: Kubernetes version nearing end of support
 # description: |
 #   The end of support of the cluster's minor version (the catalog's explicit date, else initial
-#   release + 1 year) is within versionWarnDays (default 60) of the evaluation date.
+#   release + 1 year; a month is read as its last day) is within versionWarnDays (default 60) of
+#   the evaluation date. Not evaluated on a platform whose Kubernetes calendar is not published
+#   (AKS on Windows Server) for a minor without an entry of the platform's own.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#service-updates-and-releases
 #     description: Service updates and releases
@@ -47,6 +49,15 @@ violations(doc, ctx) := {f |
 			"warnDays": warn_days,
 		},
 	)
+}
+
+# not_evaluated says what the rule cannot judge from the catalog.
+not_evaluated(doc, ctx) := {x |
+	snapshot.is_snapshot(doc)
+	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
+	platform := snapshot.platform(doc, ctx)
+	catalog.calendar_missing(ctx, platform, v.minor_key)
+	x := result.not_evaluated(rego.metadata.chain(), catalog.calendar_missing_text(platform, v.minor_key))
 }
 
 _left(0) := "today is its last supported day"

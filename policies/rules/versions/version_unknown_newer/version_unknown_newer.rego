@@ -3,7 +3,8 @@
 # description: |
 #   The control plane runs a Kubernetes minor version newer than every minor version the
 #   catalog knows for the cluster's platform: its support cannot be judged until the catalog is
-#   updated (AKSARC-001 to 004 say nothing about it).
+#   updated (AKSARC-001 to 004 say nothing about it). On a platform whose Kubernetes calendar is
+#   not published (AKS on Windows Server), newer than every minor the catalog knows at all.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/aksarc/support-policies#supported-version-policy
 #     description: Supported version policy
@@ -28,7 +29,7 @@ violations(doc, ctx) := {f |
 	snapshot.is_snapshot(doc)
 	v := versions.parse(snapshot.cluster(doc).kubernetesVersion)
 	platform := snapshot.platform(doc, ctx)
-	newest := catalog.newest_minor(ctx, platform)
+	newest := catalog.newest_any_minor(ctx, platform)
 	versions.minor_ord(v) > versions.key_ord(newest)
 	f := result.finding(
 		rego.metadata.chain(),
