@@ -3,18 +3,23 @@
 #   Lookups derived from the catalog alone (sets of names, namespaces, label keys, API group
 #   domains and image repositories), so that a rule tests an object against the catalog with a
 #   few set lookups instead of rebuilding sets from catalog lists for every object. build(catalog)
-#   makes them; of(ctx) is the index the context carries (the Go evaluator builds it once per
-#   run, in data.aksarc.evaluator.context_base), else the one built from ctx.catalog, once per
-#   query (conftest, Gatekeeper, opa, unit tests). Every lookup gives exactly what the catalog
+#   makes them; third_party(ctx) and agent_nodes(ctx) read the index the context carries (the
+#   Go evaluator builds it once per run, in data.aksarc.evaluator.context_base), else build their
+#   part from ctx.catalog, once per query (conftest, Gatekeeper, opa, unit tests). Every lookup gives exactly what the catalog
 #   lists say, so findings do not depend on where the index was built.
 package lib.aksarc.index
 
 import data.lib.aksarc.images
 
-# of is the index of the context's catalog.
-of(ctx) := ctx.index if is_object(object.get(ctx, "index", null))
+# third_party and agent_nodes are the parts of the index of the context's catalog: the part the
+# context carries, else the one built from ctx.catalog (each part only when a rule asks for it).
+third_party(ctx) := ctx.index.thirdParty if {
+	is_object(object.get(ctx, ["index", "thirdParty"], null))
+} else := _third_party(_object(object.get(ctx.catalog, "networking", {})))
 
-else := build(ctx.catalog)
+agent_nodes(ctx) := ctx.index.agentNodes if {
+	is_object(object.get(ctx, ["index", "agentNodes"], null))
+} else := _agent_nodes(_object(object.get(ctx.catalog, "agentNodes", {})))
 
 # build derives the lookups from an (effective) catalog.
 build(catalog) := {

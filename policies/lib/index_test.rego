@@ -7,15 +7,20 @@ import data.lib.aksarc.testing
 
 ctx := testing.ctx("2025-11-01")
 
-test_of_reads_the_index_the_context_carries if {
-	index.of(object.union(ctx, {"index": {"thirdParty": "prebuilt"}})) == {"thirdParty": "prebuilt"}
+test_parts_read_the_index_the_context_carries if {
+	prebuilt := object.union(ctx, {"index": {"thirdParty": {"namespaces": {"prebuilt"}}, "agentNodes": {"systemPaths": {}}}})
+	index.third_party(prebuilt) == {"namespaces": {"prebuilt"}}
+	index.agent_nodes(prebuilt) == {"systemPaths": {}}
 }
 
-test_of_builds_the_index_of_the_context_catalog if {
-	index.of(ctx) == index.build(catalog.catalog)
+test_parts_are_built_from_the_context_catalog if {
+	built := index.build(catalog.catalog)
+	index.third_party(ctx) == built.thirdParty
+	index.agent_nodes(ctx) == built.agentNodes
 	overridden := testing.ctx_with("2025-11-01", {"catalog": {"networking": {"thirdParty": {"cilium": {"namespaces": ["cilium-system"]}}}}})
-	"cilium-system" in index.of(overridden).thirdParty.namespaces
-	not "cilium-system" in index.of(ctx).thirdParty.namespaces
+	"cilium-system" in index.third_party(overridden).namespaces
+	not "cilium-system" in index.third_party(ctx).namespaces
+	index.third_party(object.union(ctx, {"index": "not built"})) == built.thirdParty
 }
 
 test_third_party_lookups_merge_the_products if {

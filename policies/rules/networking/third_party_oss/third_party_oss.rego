@@ -35,7 +35,7 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	not snapshot.is_snapshot(doc)
-	listed := index.of(ctx).thirdParty
+	listed := index.third_party(ctx)
 	kind := object.get(doc, "kind", "")
 	not kind in listed.ignoredKinds
 	_candidate(doc, listed)

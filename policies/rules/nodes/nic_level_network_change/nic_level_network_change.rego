@@ -33,7 +33,7 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
-	reasons := _ordered(_reasons(doc, agent_nodes, index.of(ctx).agentNodes))
+	reasons := _ordered(_reasons(doc, agent_nodes, index.agent_nodes(ctx)))
 	count(reasons) > 0
 	platform := snapshot.cluster_platform(ctx)
 	f := result.finding(
