@@ -3,59 +3,91 @@
 #   Lookups derived from the catalog alone (sets of names, namespaces, label keys, API group
 #   domains and image repositories), so that a rule tests an object against the catalog with a
 #   few set lookups instead of rebuilding sets from catalog lists for every object. build(catalog)
-#   makes them; third_party(ctx) and agent_nodes(ctx) read the index the context carries (the
-#   Go evaluator builds it once per run, in data.aksarc.evaluator.context_base), else build their
-#   part from ctx.catalog, once per query (conftest, Gatekeeper, opa, unit tests). Every lookup gives exactly what the catalog
-#   lists say, so findings do not depend on where the index was built.
+#   makes all of them; lookup(ctx, part, name) reads one from the index the context carries (the
+#   Go evaluator builds it once per run, in data.aksarc.evaluator.context_base), else builds that
+#   one alone from ctx.catalog, once per query (conftest, Gatekeeper, opa, unit tests): an object
+#   that needs only a few lookups pays only for those. Every lookup gives exactly what the
+#   catalog lists say, so findings do not depend on where the index was built.
 package lib.aksarc.index
 
 import data.lib.aksarc.images
 
-# third_party and agent_nodes are the parts of the index of the context's catalog: the part the
-# context carries, else the one built from ctx.catalog (each part only when a rule asks for it).
-third_party(ctx) := ctx.index.thirdParty if {
-	is_object(object.get(ctx, ["index", "thirdParty"], null))
-} else := _third_party(_object(object.get(ctx.catalog, "networking", {})))
+# lookup is one lookup of the index of the context's catalog, by part and name (_names).
+lookup(ctx, part, name) := v if {
+	v := ctx.index[part][name]
+} else := _lookup(part, name, ctx.catalog)
 
-agent_nodes(ctx) := ctx.index.agentNodes if {
-	is_object(object.get(ctx, ["index", "agentNodes"], null))
-} else := _agent_nodes(_object(object.get(ctx.catalog, "agentNodes", {})))
+# build derives every lookup from an (effective) catalog.
+build(catalog) := {part: {name: _lookup(part, name, catalog) | some name in names} | some part, names in _names}
 
-# build derives the lookups from an (effective) catalog.
-build(catalog) := {
-	"thirdParty": _third_party(_object(object.get(catalog, "networking", {}))),
-	"agentNodes": _agent_nodes(_object(object.get(catalog, "agentNodes", {}))),
+_names := {
+	"thirdParty": ["ignoredKinds", "namespaces", "apiGroupDomains", "labels", "annotations", "images"],
+	"agentNodes": [
+		"nodeCustomizationCapabilities", "networkCapabilities", "systemPaths",
+		"multusApiGroups", "multusPodAnnotations", "multusImages",
+	],
 }
 
 # thirdParty (AKSARC-031): what any product of networking.thirdParty lists, merged over the
 # products: a document that matches none of these cannot be evidence of any product.
-_third_party(networking) := {
-	"ignoredKinds": _strings(object.get(networking, "ignoredKinds", [])),
-	"namespaces": {ns | some entry in _products(networking); some ns in _strings(object.get(entry, "namespaces", []))},
-	"apiGroupDomains": {d | some entry in _products(networking); some d in _strings(object.get(entry, "apiGroupDomains", []))},
-	"labels": {k | some entry in _products(networking); some k, _ in _object(object.get(entry, "labels", {}))},
-	"annotations": {k | some entry in _products(networking); some k, _ in _object(object.get(entry, "annotations", {}))},
-	"images": {lower(p) | some entry in _products(networking); some p in object.get(entry, "images", []); is_string(p)},
+_lookup("thirdParty", "ignoredKinds", catalog) := _strings(object.get(_networking(catalog), "ignoredKinds", []))
+
+_lookup("thirdParty", "namespaces", catalog) := {ns |
+	some entry in _products(catalog)
+	some ns in _strings(object.get(entry, "namespaces", []))
 }
 
-_products(networking) := [entry | some entry in _object(object.get(networking, "thirdParty", {})); is_object(entry)]
+_lookup("thirdParty", "apiGroupDomains", catalog) := {d |
+	some entry in _products(catalog)
+	some d in _strings(object.get(entry, "apiGroupDomains", []))
+}
+
+_lookup("thirdParty", "labels", catalog) := {k |
+	some entry in _products(catalog)
+	some k, _ in _object(object.get(entry, "labels", {}))
+}
+
+_lookup("thirdParty", "annotations", catalog) := {k |
+	some entry in _products(catalog)
+	some k, _ in _object(object.get(entry, "annotations", {}))
+}
+
+_lookup("thirdParty", "images", catalog) := {lower(p) |
+	some entry in _products(catalog)
+	some p in object.get(entry, "images", [])
+	is_string(p)
+}
+
+_networking(catalog) := _object(object.get(catalog, "networking", {}))
+
+_products(catalog) := [entry | some entry in _object(object.get(_networking(catalog), "thirdParty", {})); is_object(entry)]
 
 # agentNodes (AKSARC-020, AKSARC-021): watched capabilities, system paths split into parts,
 # and the Multus API groups, pod annotations and images.
-_agent_nodes(agent_nodes) := {
-	"nodeCustomizationCapabilities": {upper(x) | some x in _list(object.get(agent_nodes, ["capabilities", "nodeCustomization"], [])); is_string(x)},
-	"networkCapabilities": {upper(x) | some x in _strings(object.get(agent_nodes, ["capabilities", "network"], []))},
-	"systemPaths": {key: parts |
-		some key, entry in _object(object.get(agent_nodes, "systemPaths", {}))
-		is_object(entry)
-		parts := path_parts(key)
-	},
-	"multusApiGroups": _strings(object.get(_multus(agent_nodes), "apiGroups", [])),
-	"multusPodAnnotations": _strings(object.get(_multus(agent_nodes), "podAnnotations", [])),
-	"multusImages": {lower(p) | some p in object.get(_multus(agent_nodes), "images", []); is_string(p)},
+_lookup("agentNodes", "nodeCustomizationCapabilities", catalog) := {upper(x) |
+	some x in _list(object.get(_agent_nodes(catalog), ["capabilities", "nodeCustomization"], []))
+	is_string(x)
 }
 
-_multus(agent_nodes) := _object(object.get(agent_nodes, "multus", {}))
+_lookup("agentNodes", "networkCapabilities", catalog) := {upper(x) |
+	some x in _strings(object.get(_agent_nodes(catalog), ["capabilities", "network"], []))
+}
+
+_lookup("agentNodes", "systemPaths", catalog) := {key: parts |
+	some key, entry in _object(object.get(_agent_nodes(catalog), "systemPaths", {}))
+	is_object(entry)
+	parts := path_parts(key)
+}
+
+_lookup("agentNodes", "multusApiGroups", catalog) := _strings(object.get(_multus(catalog), "apiGroups", []))
+
+_lookup("agentNodes", "multusPodAnnotations", catalog) := _strings(object.get(_multus(catalog), "podAnnotations", []))
+
+_lookup("agentNodes", "multusImages", catalog) := {lower(p) | some p in object.get(_multus(catalog), "images", []); is_string(p)}
+
+_agent_nodes(catalog) := _object(object.get(catalog, "agentNodes", {}))
+
+_multus(catalog) := _object(object.get(_agent_nodes(catalog), "multus", {}))
 
 # path_parts splits a host path into its parts: ["/", "var", "lib"] for /var/lib/, the lower-case
 # drive and folders for a Windows path (C:\Windows -> ["c:", "windows"]); undefined for a

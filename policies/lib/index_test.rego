@@ -7,20 +7,30 @@ import data.lib.aksarc.testing
 
 ctx := testing.ctx("2025-11-01")
 
-test_parts_read_the_index_the_context_carries if {
+test_lookup_reads_the_index_the_context_carries if {
 	prebuilt := object.union(ctx, {"index": {"thirdParty": {"namespaces": {"prebuilt"}}, "agentNodes": {"systemPaths": {}}}})
-	index.third_party(prebuilt) == {"namespaces": {"prebuilt"}}
-	index.agent_nodes(prebuilt) == {"systemPaths": {}}
+	index.lookup(prebuilt, "thirdParty", "namespaces") == {"prebuilt"}
+	index.lookup(prebuilt, "agentNodes", "systemPaths") == {}
 }
 
-test_parts_are_built_from_the_context_catalog if {
+test_lookup_builds_from_the_context_catalog if {
 	built := index.build(catalog.catalog)
-	index.third_party(ctx) == built.thirdParty
-	index.agent_nodes(ctx) == built.agentNodes
+	every part, names in built {
+		every name, value in names {
+			index.lookup(ctx, part, name) == value
+		}
+	}
 	overridden := testing.ctx_with("2025-11-01", {"catalog": {"networking": {"thirdParty": {"cilium": {"namespaces": ["cilium-system"]}}}}})
-	"cilium-system" in index.third_party(overridden).namespaces
-	not "cilium-system" in index.third_party(ctx).namespaces
-	index.third_party(object.union(ctx, {"index": "not built"})) == built.thirdParty
+	"cilium-system" in index.lookup(overridden, "thirdParty", "namespaces")
+	not "cilium-system" in index.lookup(ctx, "thirdParty", "namespaces")
+	index.lookup(object.union(ctx, {"index": "not built"}), "thirdParty", "namespaces") == built.thirdParty.namespaces
+}
+
+test_build_has_every_lookup if {
+	{part: {name | some name, _ in names} | some part, names in index.build({})} == {
+		"thirdParty": {"ignoredKinds", "namespaces", "apiGroupDomains", "labels", "annotations", "images"},
+		"agentNodes": {"nodeCustomizationCapabilities", "networkCapabilities", "systemPaths", "multusApiGroups", "multusPodAnnotations", "multusImages"},
+	}
 }
 
 test_third_party_lookups_merge_the_products if {

@@ -35,10 +35,9 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	not snapshot.is_snapshot(doc)
-	listed := index.third_party(ctx)
 	kind := object.get(doc, "kind", "")
-	not kind in listed.ignoredKinds
-	_candidate(doc, listed)
+	not kind in index.lookup(ctx, "thirdParty", "ignoredKinds")
+	_candidate(doc, ctx)
 	networking := _object(object.get(ctx.catalog, "networking", {}))
 	products := _products(doc, _object(object.get(networking, "thirdParty", {})))
 	count(products) > 0
@@ -59,29 +58,29 @@ violations(doc, ctx) := {f |
 # _candidate is true when the document shows something that some product lists (its namespace or
 # name, API group, CRD group, label or annotation key, image): every other document, nearly all of
 # a cluster, is passed over with these lookups instead of the evidence of each product.
-_candidate(doc, listed) if k8s.namespace(doc) in listed.namespaces
+_candidate(doc, ctx) if k8s.namespace(doc) in index.lookup(ctx, "thirdParty", "namespaces")
 
-_candidate(doc, listed) if k8s.name(doc) in listed.namespaces
+_candidate(doc, ctx) if k8s.name(doc) in index.lookup(ctx, "thirdParty", "namespaces")
 
-_candidate(doc, listed) if index.in_domains(k8s.api_group(doc), listed.apiGroupDomains)
+_candidate(doc, ctx) if index.in_domains(k8s.api_group(doc), index.lookup(ctx, "thirdParty", "apiGroupDomains"))
 
-_candidate(doc, listed) if index.in_domains(doc.spec.group, listed.apiGroupDomains)
+_candidate(doc, ctx) if index.in_domains(doc.spec.group, index.lookup(ctx, "thirdParty", "apiGroupDomains"))
 
-_candidate(doc, listed) if {
+_candidate(doc, ctx) if {
 	some metadata in _metadatas(doc)
 	some key, _ in _object(object.get(metadata, "labels", {}))
-	key in listed.labels
+	key in index.lookup(ctx, "thirdParty", "labels")
 }
 
-_candidate(doc, listed) if {
+_candidate(doc, ctx) if {
 	some metadata in _metadatas(doc)
 	some key, _ in _object(object.get(metadata, "annotations", {}))
-	key in listed.annotations
+	key in index.lookup(ctx, "thirdParty", "annotations")
 }
 
-_candidate(doc, listed) if {
+_candidate(doc, ctx) if {
 	some image in pods.images(workloads.pod_spec(doc))
-	index.image_listed(image.image, listed.images)
+	index.image_listed(image.image, index.lookup(ctx, "thirdParty", "images"))
 }
 
 _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namespace(doc) != ""

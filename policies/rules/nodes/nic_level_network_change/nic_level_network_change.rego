@@ -33,7 +33,7 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
-	reasons := _ordered(_reasons(doc, agent_nodes, index.agent_nodes(ctx)))
+	reasons := _ordered(_reasons(doc, agent_nodes, ctx))
 	count(reasons) > 0
 	platform := snapshot.cluster_platform(ctx)
 	f := result.finding(
@@ -59,7 +59,7 @@ _networks("AzureLocal") := "AKS Arc defined logical networks"
 
 _networks(platform) := "AKS Arc defined subnets" if platform != "AzureLocal"
 
-_reasons(doc, agent_nodes, listed) := ((_host_network(doc, agent_nodes, listed) | _multus_object(doc, listed)) | _multus_definition(doc, listed)) | _multus_workload(doc, listed)
+_reasons(doc, agent_nodes, ctx) := ((_host_network(doc, agent_nodes, ctx) | _multus_object(doc, ctx)) | _multus_definition(doc, ctx)) | _multus_workload(doc, ctx)
 
 # _ordered lists reasons in a fixed order: by kind of reason, then container.
 _ordered(reasons) := [entry[2] | some entry in sort({[_rank[r.reason], object.get(r, "container", ""), r] | some r in reasons})]
@@ -67,40 +67,40 @@ _ordered(reasons) := [entry[2] | some entry in sort({[_rank[r.reason], object.ge
 _rank := {"hostNetwork": 1, "multusObject": 2, "multusDefinition": 3, "multusNetworks": 4, "multusImage": 5}
 
 # Host network plus NET_ADMIN (or ALL) in any container: the pod can reconfigure the node's NICs.
-_host_network(doc, agent_nodes, listed) := {r |
+_host_network(doc, agent_nodes, ctx) := {r |
 	spec := workloads.pod_spec(doc)
 	spec.hostNetwork == true
 	not pods.exempt_namespace(doc, agent_nodes)
 	some c in workloads.containers(spec)
 	some cap in pods.added_capabilities(c.container)
-	cap in listed.networkCapabilities
+	cap in index.lookup(ctx, "agentNodes", "networkCapabilities")
 	r := {"reason": "hostNetwork", "capability": cap, "container": pods.name(c), "containerType": c.type}
 }
 
 # Any object of a Multus API group (NetworkAttachmentDefinition, MultiNetworkPolicy, ...).
-_multus_object(doc, listed) := {{"reason": "multusObject", "apiGroup": group} |
+_multus_object(doc, ctx) := {{"reason": "multusObject", "apiGroup": group} |
 	group := k8s.api_group(doc)
-	group in listed.multusApiGroups
+	group in index.lookup(ctx, "agentNodes", "multusApiGroups")
 }
 
 # The CustomResourceDefinition that installs a Multus API group.
-_multus_definition(doc, listed) := {{"reason": "multusDefinition", "apiGroup": group} |
+_multus_definition(doc, ctx) := {{"reason": "multusDefinition", "apiGroup": group} |
 	doc.kind == "CustomResourceDefinition"
 	k8s.api_group(doc) == "apiextensions.k8s.io"
 	group := doc.spec.group
-	group in listed.multusApiGroups
+	group in index.lookup(ctx, "agentNodes", "multusApiGroups")
 }
 
 # Pods that ask Multus for extra networks, and the Multus DaemonSet itself (any namespace).
-_multus_workload(doc, listed) := {r |
+_multus_workload(doc, ctx) := {r |
 	metadata := pods.template_metadata(doc)
 	some key, value in pods.annotations(metadata)
-	key in listed.multusPodAnnotations
+	key in index.lookup(ctx, "agentNodes", "multusPodAnnotations")
 	r := {"reason": "multusNetworks", "annotation": key, "networks": value}
 } | {r |
 	spec := workloads.pod_spec(doc)
 	some image in pods.images(spec)
-	index.image_listed(image.image, listed.multusImages)
+	index.image_listed(image.image, index.lookup(ctx, "agentNodes", "multusImages"))
 	r := {"reason": "multusImage", "image": image.image, "container": image.container, "containerType": image.type}
 }
 

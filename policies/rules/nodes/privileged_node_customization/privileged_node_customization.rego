@@ -88,7 +88,7 @@ _host_pid(spec) := {{"reason": "hostPID"} | spec.hostPID == true}
 _capabilities(spec, ctx) := {{"reason": "capability", "capability": cap, "container": pods.name(c), "containerType": c.type} |
 	some c in workloads.containers(spec)
 	some cap in pods.added_capabilities(c.container)
-	cap in index.agent_nodes(ctx).nodeCustomizationCapabilities
+	cap in index.lookup(ctx, "agentNodes", "nodeCustomizationCapabilities")
 }
 
 # Pod sysctls are namespaced. The kubelet's safe set (agentNodes.safeSysctls) is enabled by
@@ -141,7 +141,7 @@ _host_paths(spec, ctx) := {r |
 	path := volume.hostPath.path
 	is_string(path)
 	parts := index.path_parts(path)
-	matched := sort({key | some key, entry in index.agent_nodes(ctx).systemPaths; _covers(parts, entry)})
+	matched := sort({key | some key, entry in index.lookup(ctx, "agentNodes", "systemPaths"); _covers(parts, entry)})
 	count(matched) > 0
 	mounted_by := _mounted_by(spec)
 	volume_name := _string(object.get(volume, "name", ""))
