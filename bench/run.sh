@@ -70,7 +70,7 @@ measure() {
   for ((i = 1; i <= REPEAT; i++)); do
     out="$WORK/time.$label.$i"
     set +e
-    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>"$WORK/stderr.$label"
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >"$WORK/stdout.$label" 2>"$WORK/stderr.$label"
     local rc=$?
     set -e
     if [ $rc -gt 1 ]; then
@@ -79,6 +79,15 @@ measure() {
     runs+=("$(tail -n 1 "$out")")
   done
   printf '%s\n' "${runs[@]}" | sort -n | awk -v n="${#runs[@]}" 'NR == int((n + 1) / 2) { printf "%s %.0f\n", $1, $2 / 1024 }'
+}
+
+# judged LABEL: the measured conftest run must have reported findings (the dump holds some); a
+# run that judged nothing (a namespace with no deny or warn rule: conftest then passes with 0
+# tests) would measure conftest reading the file, not the policies.
+judged() {
+  if ! grep -q '"msg"' "$WORK/stdout.$1"; then
+    echo "error: $1 reported no finding: conftest judged nothing (check its --namespace)" >&2; exit 1
+  fi
 }
 
 cli() {
@@ -115,11 +124,13 @@ cli() {
       if [ "$CONFTEST" = 1 ] && [ "$format" = yaml ]; then
         if [ -n "${BASELINE:-}" ]; then
           read -r cb_s cb_m < <(measure "conftest-base-$n" "$WORK/bin/conftest" test --no-color -o json --policy "$WORK/baseline/policies/" \
-            --namespace aksarc.conftest --data "$WORK/settings.yaml" "$file")
+            --data "$WORK/settings.yaml" "$file")
+          judged "conftest-base-$n"
           echo "conftest on the $BASELINE policies, $n objects: $cb_s s, $cb_m MiB" >>"$WORK/baseline-conftest.txt"
         fi
         read -r c_s c_m < <(measure "conftest-$n" "$WORK/bin/conftest" test --no-color -o json --policy policies/ \
-          --namespace aksarc.conftest --data "$WORK/settings.yaml" "$file")
+          --data "$WORK/settings.yaml" "$file")
+        judged "conftest-$n"
         conf=$(printf ' %s | %s | %.1fx | %.1fx |' "$c_s" "$c_m" "$(echo "$c_s / $a_s" | bc -l)" "$(echo "$c_m / $a_m" | bc -l)")
       fi
       printf '| %s | %s | %s |%s %s | %s | %.0f |%s\n' "$n" "$format" "$mb" "$base" "$a_s" "$a_m" "$(echo "$n / $a_s" | bc -l)" "$conf"

@@ -46,14 +46,29 @@ func benchSetup(b *testing.B) (*Evaluator, []*Document, time.Time) {
 // second per core (Evaluate uses GOMAXPROCS workers: run with -cpu 1 for one core).
 func benchEvaluate(b *testing.B, e *Evaluator, docs []*Document, asOf time.Time) {
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		if _, err := e.Evaluate(context.Background(), docs, AsOf(asOf)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu = processCPU() - cpu
 	perObject := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(len(docs))
 	b.ReportMetric(perObject, "ns/object")
 	b.ReportMetric(1e9/perObject/float64(runtime.GOMAXPROCS(0)), "objects/s/core")
+	reportCPU(b, cpu, len(docs))
+}
+
+// reportCPU reports the CPU time (all threads, the garbage collector's included) per object and
+// the objects judged per CPU second: unlike wall time, it does not grow with the load that other
+// processes put on a shared machine.
+func reportCPU(b *testing.B, cpu time.Duration, objects int) {
+	if cpu <= 0 {
+		return
+	}
+	perObject := float64(cpu.Nanoseconds()) / float64(b.N) / float64(objects)
+	b.ReportMetric(perObject, "cpu-ns/object")
+	b.ReportMetric(1e9/perObject, "objects/cpu-s")
 }
 
 // BenchmarkEvaluateDump judges a generated 2,000-object cluster dump with its ClusterSnapshot.

@@ -10,6 +10,7 @@ package aksarc.evaluator
 
 import data.aksarc.catalog
 import data.lib.aksarc.context
+import data.lib.aksarc.index
 import data.lib.aksarc.registry
 import data.lib.aksarc.runway
 
@@ -24,8 +25,12 @@ ctx := input.context if {
 } else := context.build(settings, time.now_ns(), catalog.catalog, object.get(input, "cluster", null))
 
 # context_base is what the context holds apart from the as-of date and the cluster: platform,
-# parameters and catalog with the settings applied (the Go evaluator reads it once).
-context_base := object.remove(context.build(settings, 0, catalog.catalog, null), {"asOf", "cluster"})
+# parameters and catalog with the settings applied, and the index of that catalog
+# (lib.aksarc.index: the lookups rules would otherwise derive from catalog lists for every
+# document). The Go evaluator reads it once per evaluator.
+context_base := object.union(_base, {"index": index.build(_base.catalog)})
+
+_base := object.remove(context.build(settings, 0, catalog.catalog, null), {"asOf", "cluster"})
 
 findings := registry.findings(input.document, ctx)
 

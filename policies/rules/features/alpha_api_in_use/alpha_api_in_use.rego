@@ -34,6 +34,7 @@ violations(doc, ctx) := {f |
 	is_object(doc)
 	not snapshot.is_snapshot(doc)
 	api_version := doc.apiVersion
+	apis.alpha_version(apis.version(api_version)) # cheap: the cluster's minor only for alpha versions
 	minor := _minor(ctx)
 	apis.alpha_builtin_api(api_version, ctx.catalog.kubernetesApis, minor.key)
 	group := apis.group(api_version)

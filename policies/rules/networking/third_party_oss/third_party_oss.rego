@@ -25,6 +25,7 @@
 package lib.aksarc.rules.networking.third_party_oss
 
 import data.lib.aksarc.images
+import data.lib.aksarc.index
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
 import data.lib.aksarc.result
@@ -34,9 +35,10 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	not snapshot.is_snapshot(doc)
-	networking := _object(object.get(ctx.catalog, "networking", {}))
 	kind := object.get(doc, "kind", "")
-	not kind in _strings(object.get(networking, "ignoredKinds", []))
+	not kind in index.lookup(ctx, "thirdParty", "ignoredKinds")
+	_candidate(doc, ctx)
+	networking := _object(object.get(ctx.catalog, "networking", {}))
 	products := _products(doc, _object(object.get(networking, "thirdParty", {})))
 	count(products) > 0
 	names := [p.displayName | some p in products]
@@ -51,6 +53,34 @@ violations(doc, ctx) := {f |
 			"products": products,
 		},
 	)
+}
+
+# _candidate is true when the document shows something that some product lists (its namespace or
+# name, API group, CRD group, label or annotation key, image): every other document, nearly all of
+# a cluster, is passed over with these lookups instead of the evidence of each product.
+_candidate(doc, ctx) if k8s.namespace(doc) in index.lookup(ctx, "thirdParty", "namespaces")
+
+_candidate(doc, ctx) if k8s.name(doc) in index.lookup(ctx, "thirdParty", "namespaces")
+
+_candidate(doc, ctx) if index.in_domains(k8s.api_group(doc), index.lookup(ctx, "thirdParty", "apiGroupDomains"))
+
+_candidate(doc, ctx) if index.in_domains(doc.spec.group, index.lookup(ctx, "thirdParty", "apiGroupDomains"))
+
+_candidate(doc, ctx) if {
+	some metadata in _metadatas(doc)
+	some key, _ in _object(object.get(metadata, "labels", {}))
+	key in index.lookup(ctx, "thirdParty", "labels")
+}
+
+_candidate(doc, ctx) if {
+	some metadata in _metadatas(doc)
+	some key, _ in _object(object.get(metadata, "annotations", {}))
+	key in index.lookup(ctx, "thirdParty", "annotations")
+}
+
+_candidate(doc, ctx) if {
+	some image in pods.images(workloads.pod_spec(doc))
+	index.image_listed(image.image, index.lookup(ctx, "thirdParty", "images"))
 }
 
 _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namespace(doc) != ""

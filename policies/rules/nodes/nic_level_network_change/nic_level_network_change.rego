@@ -23,7 +23,7 @@
 #   remediation: Remove the Multus configuration and the host-network workloads that hold NET_ADMIN; change node networking only through the networks AKS Arc defines (subnets on Windows Server, logical networks on Azure Local).
 package lib.aksarc.rules.nodes.nic_level_network_change
 
-import data.lib.aksarc.images
+import data.lib.aksarc.index
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
 import data.lib.aksarc.result
@@ -33,7 +33,7 @@ import data.lib.aksarc.workloads
 violations(doc, ctx) := {f |
 	is_object(doc)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
-	reasons := _ordered(_reasons(doc, agent_nodes))
+	reasons := _ordered(_reasons(doc, agent_nodes, ctx))
 	count(reasons) > 0
 	platform := snapshot.cluster_platform(ctx)
 	f := result.finding(
@@ -59,53 +59,48 @@ _networks("AzureLocal") := "AKS Arc defined logical networks"
 
 _networks(platform) := "AKS Arc defined subnets" if platform != "AzureLocal"
 
-_reasons(doc, agent_nodes) := ((_host_network(doc, agent_nodes) | _multus_object(doc, agent_nodes)) | _multus_definition(doc, agent_nodes)) | _multus_workload(doc, agent_nodes)
+_reasons(doc, agent_nodes, ctx) := ((_host_network(doc, agent_nodes, ctx) | _multus_object(doc, ctx)) | _multus_definition(doc, ctx)) | _multus_workload(doc, ctx)
 
 # _ordered lists reasons in a fixed order: by kind of reason, then container.
 _ordered(reasons) := [entry[2] | some entry in sort({[_rank[r.reason], object.get(r, "container", ""), r] | some r in reasons})]
 
 _rank := {"hostNetwork": 1, "multusObject": 2, "multusDefinition": 3, "multusNetworks": 4, "multusImage": 5}
 
-_multus(agent_nodes) := _object(object.get(agent_nodes, "multus", {}))
-
-_strings(x) := {s | some s in _list(x); is_string(s)}
-
 # Host network plus NET_ADMIN (or ALL) in any container: the pod can reconfigure the node's NICs.
-_host_network(doc, agent_nodes) := {r |
+_host_network(doc, agent_nodes, ctx) := {r |
 	spec := workloads.pod_spec(doc)
 	spec.hostNetwork == true
 	not pods.exempt_namespace(doc, agent_nodes)
-	watched := {upper(x) | some x in _strings(object.get(agent_nodes, ["capabilities", "network"], []))}
 	some c in workloads.containers(spec)
 	some cap in pods.added_capabilities(c.container)
-	cap in watched
+	cap in index.lookup(ctx, "agentNodes", "networkCapabilities")
 	r := {"reason": "hostNetwork", "capability": cap, "container": pods.name(c), "containerType": c.type}
 }
 
 # Any object of a Multus API group (NetworkAttachmentDefinition, MultiNetworkPolicy, ...).
-_multus_object(doc, agent_nodes) := {{"reason": "multusObject", "apiGroup": group} |
+_multus_object(doc, ctx) := {{"reason": "multusObject", "apiGroup": group} |
 	group := k8s.api_group(doc)
-	group in _strings(_multus(agent_nodes).apiGroups)
+	group in index.lookup(ctx, "agentNodes", "multusApiGroups")
 }
 
 # The CustomResourceDefinition that installs a Multus API group.
-_multus_definition(doc, agent_nodes) := {{"reason": "multusDefinition", "apiGroup": group} |
+_multus_definition(doc, ctx) := {{"reason": "multusDefinition", "apiGroup": group} |
 	doc.kind == "CustomResourceDefinition"
 	k8s.api_group(doc) == "apiextensions.k8s.io"
 	group := doc.spec.group
-	group in _strings(_multus(agent_nodes).apiGroups)
+	group in index.lookup(ctx, "agentNodes", "multusApiGroups")
 }
 
 # Pods that ask Multus for extra networks, and the Multus DaemonSet itself (any namespace).
-_multus_workload(doc, agent_nodes) := {r |
+_multus_workload(doc, ctx) := {r |
 	metadata := pods.template_metadata(doc)
 	some key, value in pods.annotations(metadata)
-	key in _strings(_multus(agent_nodes).podAnnotations)
+	key in index.lookup(ctx, "agentNodes", "multusPodAnnotations")
 	r := {"reason": "multusNetworks", "annotation": key, "networks": value}
 } | {r |
 	spec := workloads.pod_spec(doc)
 	some image in pods.images(spec)
-	count(images.matches(image.image, _multus(agent_nodes).images)) > 0
+	index.image_listed(image.image, index.lookup(ctx, "agentNodes", "multusImages"))
 	r := {"reason": "multusImage", "image": image.image, "container": image.container, "containerType": image.type}
 }
 
@@ -118,11 +113,3 @@ _describe(r) := sprintf("defines the Multus API group %s", [r.apiGroup]) if r.re
 _describe(r) := sprintf("pods attached to extra networks (%s: %s)", [r.annotation, r.networks]) if r.reason == "multusNetworks"
 
 _describe(r) := sprintf("Multus image %s in %s %s", [r.image, r.containerType, r.container]) if r.reason == "multusImage"
-
-_object(x) := x if is_object(x)
-
-_object(x) := {} if not is_object(x)
-
-_list(x) := x if is_array(x)
-
-_list(x) := [] if not is_array(x)

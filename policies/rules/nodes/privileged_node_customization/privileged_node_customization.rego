@@ -30,6 +30,7 @@
 #   remediation: Keep node changes in DaemonSets you own and can troubleshoot, and drop every privilege the workload does not need (privileged, HostProcess, hostPID, SYS_ADMIN, unsafe sysctls that need a kubelet allow-list, system hostPath mounts). If a node fails, remove the DaemonSet and redeploy the node before asking AKS Arc support, which does not diagnose nodes broken by custom DaemonSets.
 package lib.aksarc.rules.nodes.privileged_node_customization
 
+import data.lib.aksarc.index
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
 import data.lib.aksarc.result
@@ -60,7 +61,7 @@ _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namesp
 
 _ref(doc) := sprintf("%s", [k8s.name(doc)]) if k8s.namespace(doc) == ""
 
-_reasons(spec, agent_nodes, ctx) := ((((_privileged(spec) | _host_process(spec)) | _host_pid(spec)) | _capabilities(spec, agent_nodes)) | _sysctls(spec, agent_nodes, ctx)) | _host_paths(spec, agent_nodes)
+_reasons(spec, agent_nodes, ctx) := ((((_privileged(spec) | _host_process(spec)) | _host_pid(spec)) | _capabilities(spec, ctx)) | _sysctls(spec, agent_nodes, ctx)) | _host_paths(spec, ctx)
 
 # _ordered lists reasons in a fixed order: by kind of reason, then container or volume.
 _ordered(reasons) := [entry[3] | some entry in sort({[_rank[r.reason], object.get(r, "container", ""), object.get(r, "volume", ""), r] | some r in reasons})]
@@ -84,11 +85,10 @@ _host_process(spec) := {r |
 
 _host_pid(spec) := {{"reason": "hostPID"} | spec.hostPID == true}
 
-_capabilities(spec, agent_nodes) := {{"reason": "capability", "capability": cap, "container": pods.name(c), "containerType": c.type} |
-	watched := {upper(x) | some x in _list(object.get(agent_nodes, ["capabilities", "nodeCustomization"], [])); is_string(x)}
+_capabilities(spec, ctx) := {{"reason": "capability", "capability": cap, "container": pods.name(c), "containerType": c.type} |
 	some c in workloads.containers(spec)
 	some cap in pods.added_capabilities(c.container)
-	cap in watched
+	cap in index.lookup(ctx, "agentNodes", "nodeCustomizationCapabilities")
 }
 
 # Pod sysctls are namespaced. The kubelet's safe set (agentNodes.safeSysctls) is enabled by
@@ -97,6 +97,7 @@ _capabilities(spec, agent_nodes) := {{"reason": "capability", "capability": cap,
 # "since" minor is newer than the cluster's is still unsafe there.
 _sysctls(spec, agent_nodes, ctx) := {r |
 	names := {s.name | some s in _list(object.get(spec, ["securityContext", "sysctls"], [])); is_string(s.name)}
+	count(names) > 0 # the cluster's minor only for a pod that sets sysctls
 	safe := _object(object.get(agent_nodes, "safeSysctls", {}))
 	minor := _cluster_minor(ctx)
 	unsafe := sort({n | some n in names; not _safe(n, safe, minor)})
@@ -132,15 +133,17 @@ _too_new_details(too_new, minor) := {"safeFrom": too_new, "clusterMinor": minor.
 	count(too_new) > 0
 }
 
-_host_paths(spec, agent_nodes) := {r |
-	system := _system_paths(agent_nodes)
-	mounted_by := _mounted_by(spec)
+# The system paths come split into parts from the catalog's index (lib.aksarc.index.path_parts:
+# ["/", "etc", "kubernetes"] for Linux, ["c:", "windows"] for Windows, lower case, either slash;
+# undefined for relative paths and Windows device paths such as \\.\pipe\...).
+_host_paths(spec, ctx) := {r |
 	some volume in _list(object.get(spec, "volumes", []))
 	path := volume.hostPath.path
 	is_string(path)
-	parts := _parts(path)
-	matched := sort({key | some key, entry in system; _covers(parts, entry)})
+	parts := index.path_parts(path)
+	matched := sort({key | some key, entry in index.lookup(ctx, "agentNodes", "systemPaths"); _covers(parts, entry)})
 	count(matched) > 0
+	mounted_by := _mounted_by(spec)
 	volume_name := _string(object.get(volume, "name", ""))
 	r := {
 		"reason": "hostPath",
@@ -158,22 +161,6 @@ _mounted_by(spec) := object.union_n([{mount.name: {pods.name(c): true}} |
 	some mount in _list(object.get(c.container, "volumeMounts", []))
 	is_string(mount.name)
 ])
-
-# _system_paths maps each catalog system path (an entry that is an object) to its parts.
-_system_paths(agent_nodes) := {key: parts |
-	some key, entry in _object(object.get(agent_nodes, "systemPaths", {}))
-	is_object(entry)
-	parts := _parts(key)
-}
-
-# _parts splits an absolute path into comparable parts: ["/", "etc", "kubernetes"] for Linux,
-# ["c:", "windows"] for Windows (lower case, either slash). Empty and "." parts are dropped.
-# Undefined for relative paths and Windows device paths (\\.\pipe\...).
-_parts(path) := array.concat(["/"], _segments(path)) if startswith(path, "/")
-
-_parts(path) := _segments(replace(lower(path), "\\", "/")) if regex.match(`^[A-Za-z]:([\\/]|$)`, path)
-
-_segments(path) := [s | some s in split(path, "/"); not s in {"", "."}]
 
 # A hostPath covers a system path when it is the path, lies under it (not for a root: every
 # path lies under "/"), or contains it (a directory above it).
