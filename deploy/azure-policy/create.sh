@@ -22,7 +22,7 @@ az policy definition create --name aksarc-features "${where[@]}" --mode Microsof
   --rules definitions/features.rules.json --params definitions/features.params.json \
   --display-name 'AKS Arc support policy: features rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=99a1c4e29865893b58448f2788105c925c5b3d0c4681f60093d4d727ebd1a16b' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=44b8504fb515ea2b03f9d7f1cda958818cbe624a9b6812d28b975b3245994e82' 'version=1.0.0' --output none
 az policy definition create --name aksarc-lifecycle "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json \
   --display-name 'AKS Arc support policy: lifecycle rules' \
@@ -37,12 +37,12 @@ az policy definition create --name aksarc-networking "${where[@]}" --mode Micros
   --rules definitions/networking.rules.json --params definitions/networking.params.json \
   --display-name 'AKS Arc support policy: networking rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=4c2f8732d4d311c688deaf0b36b82e86a02242fa02213b837b1125483718b4f8' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=ba385b177612c57a1c2f1097daebb3e49c7a560152b6fa4b7cd1d74d429e9e4e' 'version=1.0.0' --output none
 az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=02c67878df0e159de4137261bd5636a73646000a9b44dd8e3cb30f75468a9541' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=fe4c9bcf3a0e1931dfb6df09221c0821a4f0384e94565376c88b4880d76da725' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \
