@@ -155,6 +155,14 @@ func (e *Evaluator) Rule(id string) (Rule, bool) {
 // Catalog returns the embedded catalog (without user overrides).
 func (e *Evaluator) Catalog() map[string]any { return e.catalog }
 
+// catalogDates returns the effective catalog's review day and the last month its facts
+// describe ("" where the catalog lacks one; the schema requires both).
+func (e *Evaluator) catalogDates() (reviewed, factsThrough string) {
+	reviewed, _ = e.catalog["reviewed"].(string)
+	factsThrough, _ = e.catalog["factsThrough"].(string)
+	return reviewed, factsThrough
+}
+
 // DefaultParameters returns the thresholds a user may change, with their default values.
 func (e *Evaluator) DefaultParameters() map[string]any { return e.params }
 
@@ -249,6 +257,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 	summary.NotEvaluated = len(notEvaluated)
 	summary.SkippedRules = len(e.skipped)
 	summary.Complete = len(notEvaluated) == 0 && len(e.skipped) == 0
+	summary.CatalogReviewed, summary.FactsThrough = e.catalogDates()
 	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated,
 		Notes: runNotes(docs, snapshots, cfg.asOf), ExpiredWaivers: expired, UnusedWaivers: unused,
 		SkippedRules: sortedIDs(e.skipped), Runway: runway}, nil

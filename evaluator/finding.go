@@ -105,6 +105,12 @@ type Summary struct {
 	// Complete is true when every rule could judge every document (none skipped, none short
 	// of facts): a "supported" verdict with Complete false holds only as far as checked.
 	Complete bool `json:"complete"`
+	// CatalogReviewed is the day the catalog's facts were last checked against their sources
+	// (YYYY-MM-DD, the catalog's "reviewed" key), and FactsThrough the last month its sources
+	// describe (YYYY-MM): every report states both, as the judgement holds only as far as
+	// the catalog knows.
+	CatalogReviewed string `json:"catalogReviewed"`
+	FactsThrough    string `json:"factsThrough"`
 }
 
 // Report is the result of one evaluation: every finding, in the order of the input documents

@@ -70,8 +70,8 @@ func (GitHub) Write(w io.Writer, r *evaluator.Report) error {
 		verdict += " AS FAR AS CHECKED"
 	}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "%s as of %s: %s denied, %s at risk, in %s checked.", verdict, s.AsOf.Format("2006-01-02"),
-		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
+	fmt.Fprintf(&sum, "%s as of %s%s: %s denied, %s at risk, in %s checked.", verdict, s.AsOf.Format("2006-01-02"),
+		catalogNote(s, " (", ")"), plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
 	if len(r.NotEvaluated) > 0 {
 		fmt.Fprintf(&sum, "\n%s not evaluated: facts are missing.", plural(len(r.NotEvaluated), "rule was", "rules were"))
 		var ne strings.Builder

@@ -130,6 +130,12 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 	for _, p := range j.opts.Version.properties() {
 		props = append(props, junitProperty{p[0], p[1]})
 	}
+	if r.Summary.CatalogReviewed != "" && j.opts.Version.CatalogReviewed == "" {
+		props = append(props, junitProperty{"catalogReviewed", r.Summary.CatalogReviewed})
+	}
+	if r.Summary.FactsThrough != "" {
+		props = append(props, junitProperty{"factsThrough", r.Summary.FactsThrough})
+	}
 	for _, n := range r.Notes {
 		props = append(props, junitProperty{"note", n})
 	}

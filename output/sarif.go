@@ -59,6 +59,9 @@ type sarifRunProps struct {
 	Waived       int               `json:"waived"`
 	SkippedRules []string          `json:"skippedRules"`
 	Skipped      int               `json:"skippedInputs"`
+	// CatalogReviewed and FactsThrough say how far the catalog the rules read knows.
+	CatalogReviewed string `json:"catalogReviewed,omitempty"`
+	FactsThrough    string `json:"factsThrough,omitempty"`
 }
 
 type sarifTool struct {
@@ -219,16 +222,18 @@ func (s SARIF) Write(w io.Writer, r *evaluator.Report) error {
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{}}},
 		Results:     []sarifResult{},
 		Properties: sarifRunProps{
-			Verdict:      r.Summary.Verdict,
-			AsOf:         r.Summary.AsOf.UTC().Format("2006-01-02T15:04:05Z07:00"),
-			Documents:    r.Summary.Documents,
-			Deny:         r.Summary.Deny,
-			Warn:         r.Summary.Warn,
-			NotEvaluated: r.Summary.NotEvaluated,
-			Complete:     r.Summary.Complete,
-			Waived:       r.Summary.Waived,
-			SkippedRules: nonNil(r.SkippedRules),
-			Skipped:      len(r.Skipped),
+			Verdict:         r.Summary.Verdict,
+			AsOf:            r.Summary.AsOf.UTC().Format("2006-01-02T15:04:05Z07:00"),
+			Documents:       r.Summary.Documents,
+			Deny:            r.Summary.Deny,
+			Warn:            r.Summary.Warn,
+			NotEvaluated:    r.Summary.NotEvaluated,
+			Complete:        r.Summary.Complete,
+			Waived:          r.Summary.Waived,
+			SkippedRules:    nonNil(r.SkippedRules),
+			Skipped:         len(r.Skipped),
+			CatalogReviewed: r.Summary.CatalogReviewed,
+			FactsThrough:    r.Summary.FactsThrough,
 		},
 	}
 	for _, f := range r.Findings {

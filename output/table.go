@@ -35,8 +35,8 @@ func (Table) Write(w io.Writer, r *evaluator.Report) error {
 	if !s.Complete && s.Verdict != evaluator.VerdictOutOfSupport {
 		verdict += " AS FAR AS CHECKED"
 	}
-	fmt.Fprintf(&b, "Verdict: %s (as of %s): %s denied, %s at risk, %d waived, in %s checked",
-		verdict, s.AsOf.Format("2006-01-02"), plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"),
+	fmt.Fprintf(&b, "Verdict: %s (as of %s%s): %s denied, %s at risk, %d waived, in %s checked",
+		verdict, s.AsOf.Format("2006-01-02"), catalogNote(s, "; ", ""), plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"),
 		s.Waived, plural(s.Documents, "document", "documents"))
 	if s.NotEvaluated > 0 {
 		fmt.Fprintf(&b, "; %s not evaluated (-o text lists the facts they need)", plural(s.NotEvaluated, "rule", "rules"))

@@ -32,7 +32,7 @@ func (t Text) Write(w io.Writer, r *evaluator.Report) error {
 	if (s.Verdict == evaluator.VerdictOutOfSupport && s.Deny == 0) || (s.Verdict == evaluator.VerdictAtRisk && s.Warn == 0) {
 		verdict += " (ACCEPTED BY WAIVERS)" // the findings behind the verdict are all waived
 	}
-	fmt.Fprintf(&b, "Verdict: %s (as of %s)\n", t.paint(verdictColor(s.Verdict), verdict), s.AsOf.Format("2006-01-02"))
+	fmt.Fprintf(&b, "Verdict: %s (as of %s%s)\n", t.paint(verdictColor(s.Verdict), verdict), s.AsOf.Format("2006-01-02"), catalogNote(s, "; ", ""))
 	fmt.Fprintf(&b, "%s denied, %s at risk, in %s checked.\n",
 		plural(s.Deny, "finding", "findings"), plural(s.Warn, "finding", "findings"), plural(s.Documents, "document", "documents"))
 	if s.NotEvaluated > 0 {
@@ -284,4 +284,21 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("1 %s", one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// catalogNote is how far the catalog knows ("catalog reviewed 2026-12-05, facts through
+// 2026-05") between open and close, or "" when the summary carries neither: every format states
+// it, as a verdict holds only as far as the catalog's facts go.
+func catalogNote(s evaluator.Summary, open, close string) string {
+	var parts []string
+	if s.CatalogReviewed != "" {
+		parts = append(parts, "catalog reviewed "+s.CatalogReviewed)
+	}
+	if s.FactsThrough != "" {
+		parts = append(parts, "facts through "+s.FactsThrough)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return open + strings.Join(parts, ", ") + close
 }

@@ -29,7 +29,7 @@ const fixtures = "../../fixtures"
 
 func TestCheckCleanClusterExitsZero(t *testing.T) {
 	r := cli(t, "", "check", "--as-of", "2025-11-01", fixtures+"/snapshots/clean-azure-local.yaml")
-	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Verdict: SUPPORTED (as of 2025-11-01)") {
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Verdict: SUPPORTED (as of 2025-11-01; catalog reviewed ") {
 		t.Fatalf("code %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.err)
 	}
 }
@@ -41,7 +41,7 @@ func TestCheckDeniedClusterExitsOneWithAReport(t *testing.T) {
 		t.Fatalf("code %d, stderr %s", r.code, r.err)
 	}
 	for _, want := range []string{
-		"Verdict: OUT OF SUPPORT (as of 2025-11-01)",
+		"Verdict: OUT OF SUPPORT (as of 2025-11-01; catalog reviewed ",
 		"DENY AKSARC-040 stopped-control-plane-out-of-support",
 		"DENY AKSARC-041 stopped-update-blocked",
 		"Object:  ClusterSnapshot edge-store-paused",
@@ -178,7 +178,7 @@ func TestCheckDataFileOverridesCatalogAndParameters(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := cli(t, "", "check", "--data", data, fixtures+"/snapshots/stopped-nearing-limit.yaml")
-	if r.code != exitOK || strings.Contains(r.stdout, "WARN AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01)") {
+	if r.code != exitOK || strings.Contains(r.stdout, "WARN AKSARC-042") || !strings.Contains(r.stdout, "(as of 2025-11-01; ") {
 		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
 	}
 	// A catalog override: 1.32 ends on 2025-11-20, so a 1.32 cluster is 19 days from its end.
@@ -282,7 +282,7 @@ func TestCheckListsRulesNotEvaluated(t *testing.T) {
 		t.Fatalf("code %d: %s", r.code, r.err)
 	}
 	for _, want := range []string{
-		"Verdict: SUPPORTED AS FAR AS CHECKED (as of 2025-11-01)",
+		"Verdict: SUPPORTED AS FAR AS CHECKED (as of 2025-11-01; catalog reviewed ",
 		"rules were not evaluated: facts are missing (listed at the end).",
 		"No findings from the rules that could judge",
 		"Not evaluated (",
