@@ -255,6 +255,13 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 	if len(entries) == 0 {
 		return rawDoc{}, false
 	}
+	for _, l := range lines[end:] {
+		// Another top-level line that may be an items key ("items: null", "'items':", ...): as
+		// in kubectl the last one counts, so the whole document decides.
+		if len(l.text) > 0 && l.text[0] != ' ' && bytes.Contains(l.text, []byte("items")) {
+			return rawDoc{}, false
+		}
+	}
 	head := append(joinLines(lines[:start+1]), joinLines(lines[end:])...)
 	if int64(len(head)) > d.limits.MaxDocumentSize {
 		return rawDoc{}, false
