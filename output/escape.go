@@ -48,6 +48,22 @@ func defuse(s string) string {
 	return b.String()
 }
 
+// DefuseLines defuses each line of a message as the text report defuses a value, keeping its
+// line breaks: for what the CLI writes on standard error, which a CI log reads as the report
+// and which names input files (a file in a pull request may be named "x\n::add-mask::..."). A
+// line break that came from the input still breaks the line, but no line can then start a
+// workflow command or carry a terminal escape.
+func DefuseLines(s string) string {
+	if !needsDefusing(strings.ReplaceAll(s, "\n", "")) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = defuse(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func needsDefusing(s string) bool {
 	if strings.Contains(s, "::") || !utf8.ValidString(s) {
 		return true

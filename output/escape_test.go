@@ -29,6 +29,25 @@ func TestDefuse(t *testing.T) {
 	}
 }
 
+// DefuseLines keeps the message's own line breaks and defuses each line.
+func TestDefuseLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"2 inputs are not valid:\n  a.yaml: x\n  b.yaml: y": "2 inputs are not valid:\n  a.yaml: x\n  b.yaml: y",
+		"dir/n\n::error::walked.yaml:1: not valid YAML":     "dir/n\n:\\:error:\\:walked.yaml:1: not valid YAML",
+		"x\r\n::add-mask::s\x1b[2J":                         "x\\r\n:\\:add-mask:\\:s\\x1b[2J",
+	} {
+		got := DefuseLines(in)
+		if got != want {
+			t.Errorf("DefuseLines(%q) = %q, want %q", in, got, want)
+		}
+		for _, line := range strings.Split(got, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "::") || strings.ContainsAny(line, "\r\x1b") {
+				t.Errorf("DefuseLines(%q): line %q can steer a log", in, line)
+			}
+		}
+	}
+}
+
 // A manifest in a pull request must not be able to write workflow commands, terminal escapes or
 // XML into a report: every line-oriented format keeps each value on its line.
 func TestReportsCannotBeSteeredByTheInput(t *testing.T) {

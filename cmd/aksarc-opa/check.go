@@ -104,7 +104,8 @@ func runCheck(cmd *cobra.Command, args []string, o *checkOptions, s streams) int
 	ctx := cmd.Context()
 	fs := cmd.Flags()
 	fail := func(err error) int {
-		fmt.Fprintf(s.err, "aksarc-opa check: %v\n", err)
+		// Errors name input files and quote their fields: defused as the text report is.
+		fmt.Fprintf(s.err, "aksarc-opa check: %s\n", output.DefuseLines(err.Error()))
 		return exitUsage
 	}
 	if len(args) == 0 {
