@@ -47,9 +47,11 @@ func newSnapshotCommand(s streams) *cobra.Command {
 	name := fs.String("name", "", "metadata.name (default: the cluster's name from --az-show or --connectedk8s)")
 	capturedAt := fs.String("captured-at", "", "spec.capturedAt: YYYY-MM-DD or RFC 3339 (default: now)")
 	outFile := fs.StringP("output", "o", "", "write the snapshot to `FILE` (default: standard output)")
+	maxInput := fs.String("max-input-size", byteFlag(evaluator.DefaultMaxInputSize),
+		"the most one input (a file or standard input) may hold: a `SIZE` in bytes, KiB, MiB or GiB; more is an error (exit 2)")
 	registerFixedCompletion(cmd, "platform", evaluator.Platforms...)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		return codeErr(runSnapshot(cmd, args, s, snapshotFlags{files, platform, hostOS, release, name, capturedAt, outFile}))
+		return codeErr(runSnapshot(cmd, args, s, snapshotFlags{files, platform, hostOS, release, name, capturedAt, outFile, maxInput}))
 	}
 	return cmd
 }
@@ -57,6 +59,7 @@ func newSnapshotCommand(s streams) *cobra.Command {
 type snapshotFlags struct {
 	files                                                map[snapshotbuild.Kind]*string
 	platform, hostOS, release, name, capturedAt, outFile *string
+	maxInput                                             *string
 }
 
 func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) int {
@@ -72,6 +75,12 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 		return fail(fmt.Errorf("unexpected argument %q: give each input with its flag (--az-show FILE, ...)", args[0]))
 	}
 
+	// Every input is read within a limit, so that /dev/zero or an endless pipe ends with exit 2
+	// instead of growing without end.
+	limit, err := parseSize(*f.maxInput)
+	if err != nil {
+		return fail(fmt.Errorf("--max-input-size: %w", err))
+	}
 	var inputs snapshotbuild.Inputs
 	given, stdinFlag := 0, ""
 	for _, k := range snapshotbuild.Kinds() {
@@ -92,9 +101,13 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 			if s.in == nil {
 				return fail(fmt.Errorf("%s -: no standard input", k.Flag()))
 			}
-			data, err = io.ReadAll(s.in)
+			data, err = readSnapshotInput(s.in, limit)
 		} else {
-			data, err = os.ReadFile(file)
+			var in *os.File
+			if in, err = os.Open(file); err == nil {
+				data, err = readSnapshotInput(in, limit)
+				in.Close()
+			}
 		}
 		if err != nil {
 			return fail(fmt.Errorf("%s %s: cannot read: %v", k.Flag(), file, unwrapPath(err)))
@@ -134,6 +147,18 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 		fmt.Fprintf(s.err, "aksarc-opa snapshot: wrote ClusterSnapshot %s to %s\n", res.Name, *outFile)
 	}
 	return exitOK
+}
+
+// readSnapshotInput reads at most limit bytes; more is an error that names the flag.
+func readSnapshotInput(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than the input size limit of %s (--max-input-size)", byteFlag(limit))
+	}
+	return data, nil
 }
 
 func unwrapPath(err error) error {

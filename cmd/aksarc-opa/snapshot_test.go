@@ -166,6 +166,11 @@ func TestSnapshotErrorsExitTwo(t *testing.T) {
 		{"a bad platform", "", []string{"--az-show", show, "--platform", "HCI"}, `--platform "HCI": expected one of WindowsServer, AzureLocal`},
 		{"a bad date", "", []string{"--az-show", show, "--captured-at", "yesterday"}, `--captured-at: "yesterday" is not a date`},
 		{"an unknown flag", "", []string{"--az-show", show, "--cluster", "x"}, "unknown flag: --cluster"},
+		{"stdin beyond --max-input-size", "{" + strings.Repeat(" ", 2048) + "}", []string{"--az-show", "-", "--max-input-size", "1KiB"},
+			"--az-show -: cannot read: larger than the input size limit of 1KiB (--max-input-size)"},
+		{"a file beyond --max-input-size", "", []string{"--az-show", show, "--max-input-size", "64"},
+			"--az-show " + show + ": cannot read: larger than the input size limit of 64 (--max-input-size)"},
+		{"a bad size", "", []string{"--az-show", show, "--max-input-size", "0"}, `--max-input-size: "0" is not a size`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := cli(t, c.stdin, append([]string{"snapshot"}, c.args...)...)

@@ -36,3 +36,12 @@ func TestCheckErrorsCannotBeSteeredByFileNames(t *testing.T) {
 		}
 	}
 }
+
+// An endless input (a device, an endless pipe) ends snapshot with exit 2 at the input size
+// limit instead of growing without end.
+func TestSnapshotStopsAnEndlessInput(t *testing.T) {
+	r := cli(t, "", "snapshot", "--az-show", "/dev/zero", "--max-input-size", "1MiB")
+	if want := "--az-show /dev/zero: cannot read: larger than the input size limit of 1MiB (--max-input-size)"; r.code != exitUsage || !strings.Contains(r.err, want) {
+		t.Fatalf("code %d\nstderr:\n%s\nwant %q", r.code, r.err, want)
+	}
+}
