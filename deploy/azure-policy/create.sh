@@ -17,47 +17,47 @@ az policy definition create --name aksarc-catalog "${where[@]}" --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json \
   --display-name 'AKS Arc support policy: catalog rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=384a911e9f63b6f35fad9713e60f7b1c74aef0dcfee50b1c9c5d321628d77acc' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=5d3629b3c37dbe4e0b8c104bdfa41065676b7b5c0ddc846113953dccdaacb59a' 'version=1.0.0' --output none
 az policy definition create --name aksarc-features "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/features.rules.json --params definitions/features.params.json \
   --display-name 'AKS Arc support policy: features rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=44b8504fb515ea2b03f9d7f1cda958818cbe624a9b6812d28b975b3245994e82' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e4ce0490170e6b23297cf5a354cb3b33ad30d4503ac3dc47106053ff5d3d1b77' 'version=1.0.0' --output none
 az policy definition create --name aksarc-lifecycle "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json \
   --display-name 'AKS Arc support policy: lifecycle rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=2dc9663dd6126bf009a059c2e549846098b6b7184c049edae32721091e75dc20' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=024ab9d0800a1f73815f42b58070515e344e5c216f734852824693f0eb9ae060' 'version=1.0.0' --output none
 az policy definition create --name aksarc-managed "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/managed.rules.json --params definitions/managed.params.json \
   --display-name 'AKS Arc support policy: managed rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=cb1d775b6dea698bbdce6774a664da94373fda6062e31fdfe4e3485943b41351' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=ba458024ff276b6019273809511fc289860167b791ee700fff33b61e793c79a4' 'version=1.0.0' --output none
 az policy definition create --name aksarc-networking "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/networking.rules.json --params definitions/networking.params.json \
   --display-name 'AKS Arc support policy: networking rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=ba385b177612c57a1c2f1097daebb3e49c7a560152b6fa4b7cd1d74d429e9e4e' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=e00a8fa56ce8119181037c5fe0b8dcc650c1263865d3b222073ed8e1500dd575' 'version=1.0.0' --output none
 az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=fe4c9bcf3a0e1931dfb6df09221c0821a4f0384e94565376c88b4880d76da725' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=94287a727bd9bd773a0201b866b29c27aa116a714cff822a651806f786508744' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=cb03e96f8b23297153b6768ce9d7a2eb92528ee213b56a90a3831c82d65b0035' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=39b8bae0e737dc4bb9fc99768bf0419a114e4ced2c607ec9376ec3b667f2a455' 'version=1.0.0' --output none
 az policy definition create --name aksarc-upgrades "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json \
   --display-name 'AKS Arc support policy: upgrades rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=58c8a991783c8c9724e3011821741ba7d017a7690a8ae65447b698d3c867ff3a' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=e9e3108a0814ba4a76d6a4dbefdedc2d170ba614cf1963755e74106170644479' 'version=1.0.0' --output none
 az policy definition create --name aksarc-versions "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/versions.rules.json --params definitions/versions.params.json \
   --display-name 'AKS Arc support policy: versions rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=71291f27b60ebdd29f134a5b267be71e94834da6fceb6b841b8c117e7f6eefa6' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=ad8a1b8a8a783ad7b00c3ba804d61202164c64e81f5acb135cddb4f3efcbe156' 'version=1.0.0' --output none
 definitions=$(mktemp)
 trap 'rm -f "$definitions"' EXIT
 sed "s#{scope}#${scope}#g" initiative/aksarc-support.definitions.json > "$definitions"

@@ -14,14 +14,15 @@ import data.lib.aksarc.versions as k8sversions
 # (calendar_published): ctx.catalog.versions with ctx.catalog.platforms[platform].versions merged
 # over them, entry by entry. Where it is not (AKS on Windows Server): the platform's own entries
 # alone, never the other platform's calendar borrowed silently.
-versions(ctx, platform) := object.union(
-	object.get(ctx, ["catalog", "versions"], {}),
-	_own_versions(ctx, platform),
-) if {
+# An entry a catalog override sets to null is switched off: the minor is then unknown to the
+# catalog (AKSARC-001 judges a minor it does not know), never an entry that holds no dates.
+versions(ctx, platform) := _known_versions(ctx, platform) if {
 	calendar_published(ctx, platform)
 }
 
-versions(ctx, platform) := _own_versions(ctx, platform) if not calendar_published(ctx, platform)
+versions(ctx, platform) := _switched_on(_own_versions(ctx, platform)) if not calendar_published(ctx, platform)
+
+_switched_on(entries) := {key: e | some key, e in entries; e != null}
 
 _own_versions(ctx, platform) := v if {
 	v := object.get(ctx, ["catalog", "platforms", platform, "versions"], {})
@@ -110,7 +111,7 @@ newest_known_minor(ctx, platform) := _newest(released_keys) if {
 # platform's calendar is not published: a version newer than it is unknown to the catalog.
 newest_any_minor(ctx, platform) := _newest({key | some key, _ in _known_versions(ctx, platform); k8sversions.key_ord(key)})
 
-_known_versions(ctx, platform) := object.union(object.get(ctx, ["catalog", "versions"], {}), _own_versions(ctx, platform))
+_known_versions(ctx, platform) := _switched_on(object.union(object.get(ctx, ["catalog", "versions"], {}), _own_versions(ctx, platform)))
 
 _newest(keys) := _key_with_ord(keys, max({k8sversions.key_ord(k) | some k in keys})) if count(keys) > 0
 

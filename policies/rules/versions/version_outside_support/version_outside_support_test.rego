@@ -106,6 +106,21 @@ test_fires_for_a_gap_in_the_catalog if {
 	contains(f.message, "not on the supported versions list")
 }
 
+# A version switched off with null is unknown to the catalog: a cluster on it is judged as on a
+# minor the catalog does not know, never as supported (a null entry holds no end of support).
+test_fires_for_a_version_switched_off_with_null if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"versions": {"1.31": null}}})
+	some f in rule.violations(running("1.31.10"), c)
+	f.details.reason == "notInCatalog"
+	contains(f.message, "minor version 1.31 is not in the catalog")
+}
+
+test_fires_for_a_platform_version_switched_off_with_null if {
+	c := testing.ctx_with("2025-11-01", {"catalog": {"platforms": {"AzureLocal": {"versions": {"1.31": null}}}}})
+	some f in rule.violations(on("AzureLocal", "1.31.10"), c)
+	f.details.reason == "notInCatalog"
+}
+
 test_silent_for_a_supported_version if {
 	count(rule.violations(running("1.31.10"), testing.ctx("2025-11-01"))) == 0
 	count(rule.violations(running("1.32.5"), testing.ctx("2025-11-01"))) == 0
