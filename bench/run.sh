@@ -159,7 +159,11 @@ gator() {
   for tree in ${BASELINE:+"$WORK/baseline"} "$root"; do
     local dir="$WORK/gator"
     rm -rf "$dir" && mkdir -p "$dir"
-    cp "$tree"/deploy/gatekeeper/templates/*.yaml "$tree"/deploy/gatekeeper/constraints/*.yaml "$dir/"
+    local f
+    for f in "$tree"/deploy/gatekeeper/templates/*.yaml "$tree"/deploy/gatekeeper/constraints/*.yaml; do
+      # The kustomization.yaml of each folder lists files; gator reads only the objects.
+      [ "$(basename "$f")" = kustomization.yaml ] || cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
+    done
     awk -v RS='\n---\n' -v ORS='\n---\n' '
       { k = $0; sub(/.*\nkind: /, "", k); sub(/\n.*/, "", k); if (!(k in seen) && k != "ClusterSnapshot") { seen[k] = 1; print } }
     ' "$WORK/gator-objects.yaml" >"$dir/resources.yaml"
