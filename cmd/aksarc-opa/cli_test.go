@@ -531,3 +531,17 @@ func TestCheckOutputFormatsForCI(t *testing.T) {
 		}
 	}
 }
+
+// A catalog override that switches a release off (null) leaves it unknown to the catalog: the
+// host check judges the release as one it does not support, never as an entry without dates
+// that nothing fires on (issue 11.3).
+func TestCheckNullReleaseInOverrideIsUnknownNotSilent(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "settings.yaml")
+	if err := os.WriteFile(data, []byte("aksarc_settings:\n  catalog:\n    platforms:\n      AzureLocal:\n        releases:\n          \"2510\": null\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := cli(t, "", "check", "--as-of", "2026-06-01", "--data", data, fixtures+"/snapshots/clean-azure-local.yaml")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "DENY AKSARC-006") || !strings.Contains(r.stdout, "release 2510 is not a supported Azure Local release") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.err)
+	}
+}

@@ -17,47 +17,47 @@ az policy definition create --name aksarc-catalog "${where[@]}" --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json \
   --display-name 'AKS Arc support policy: catalog rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=5d3629b3c37dbe4e0b8c104bdfa41065676b7b5c0ddc846113953dccdaacb59a' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=dc005d0521a10d7376e069fd2123d9e7628faf2591934aa1f89048f149e68664' 'version=1.0.0' --output none
 az policy definition create --name aksarc-features "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/features.rules.json --params definitions/features.params.json \
   --display-name 'AKS Arc support policy: features rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e4ce0490170e6b23297cf5a354cb3b33ad30d4503ac3dc47106053ff5d3d1b77' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=54163bc1f1bc31c118b011a8acb549039f454f2f057b0c8d22784d4eeda3fecf' 'version=1.0.0' --output none
 az policy definition create --name aksarc-lifecycle "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json \
   --display-name 'AKS Arc support policy: lifecycle rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=024ab9d0800a1f73815f42b58070515e344e5c216f734852824693f0eb9ae060' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=5f669281c4312c59f67edb43aaedc5ea37f45ee36d0821fc8fb2a988310ab0bf' 'version=1.0.0' --output none
 az policy definition create --name aksarc-managed "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/managed.rules.json --params definitions/managed.params.json \
   --display-name 'AKS Arc support policy: managed rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=ba458024ff276b6019273809511fc289860167b791ee700fff33b61e793c79a4' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=6344738ebd22853363f523b147419a81ac3c992fb6d3236585293d9a4fc4dc2a' 'version=1.0.0' --output none
 az policy definition create --name aksarc-networking "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/networking.rules.json --params definitions/networking.params.json \
   --display-name 'AKS Arc support policy: networking rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=e00a8fa56ce8119181037c5fe0b8dcc650c1263865d3b222073ed8e1500dd575' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=2b3f7e632e088234b81f00e95532cc89d7bc40e9624fd9a69ad123a5ec0719f8' 'version=1.0.0' --output none
 az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=94287a727bd9bd773a0201b866b29c27aa116a714cff822a651806f786508744' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=86c3854fda78a0c06095298a3d621a6833c70ad23812ab55eefbcc49b9f34396' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=39b8bae0e737dc4bb9fc99768bf0419a114e4ced2c607ec9376ec3b667f2a455' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=5ecde97651448303cfc8dddce4f1adb67feebe764a9fcbfd35c434c2b50ee47f' 'version=1.0.0' --output none
 az policy definition create --name aksarc-upgrades "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json \
   --display-name 'AKS Arc support policy: upgrades rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=e9e3108a0814ba4a76d6a4dbefdedc2d170ba614cf1963755e74106170644479' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=05438e8790e03aa694188af01cef5b19e392b1f6be2b0d85da47274a22041047' 'version=1.0.0' --output none
 az policy definition create --name aksarc-versions "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/versions.rules.json --params definitions/versions.params.json \
   --display-name 'AKS Arc support policy: versions rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=ad8a1b8a8a783ad7b00c3ba804d61202164c64e81f5acb135cddb4f3efcbe156' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=7eaef0aef64ea60b8f9086a68d03fff6242aa46365da001c2055f82e572024fd' 'version=1.0.0' --output none
 definitions=$(mktemp)
 trap 'rm -f "$definitions"' EXIT
 sed "s#{scope}#${scope}#g" initiative/aksarc-support.definitions.json > "$definitions"
