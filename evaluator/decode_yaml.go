@@ -8,6 +8,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 	k8syaml "sigs.k8s.io/yaml"
+	yaml2 "sigs.k8s.io/yaml/goyaml.v2"
 )
 
 // YAML is read as kubectl reads it: the stream is split into documents at lines that start
@@ -172,6 +173,18 @@ func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc 
 // yamlValue converts one YAML text as kubectl does and reads the JSON with exact numbers. The
 // JSON that aliases add beyond expansionFactor times the text is charged to the run's budget.
 func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
+	if bytes.IndexByte(text, '&') >= 0 && bytes.IndexByte(text, '*') >= 0 {
+		// Aliases: the JSON they expand to is measured on the decoded value (where an alias
+		// costs nothing) before it is written, so that one long string referenced thousands
+		// of times is refused before it fills memory.
+		var v any
+		if yaml2.Unmarshal(text, &v) == nil {
+			allowed := expansionFactor*int64(len(text)) + d.limits.MaxExpansion - d.spent
+			if jsonSizeOver(v, allowed) {
+				return nil, d.aliasBomb(src)
+			}
+		}
+	}
 	j, err := k8syaml.YAMLToJSON(text)
 	if err != nil {
 		return nil, inputError(src, "not valid YAML: %s", yamlProblem(err))
@@ -179,9 +192,7 @@ func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
 	if extra := int64(len(j)) - expansionFactor*int64(len(text)); extra > 0 {
 		d.spent += extra
 		if d.spent > d.limits.MaxExpansion {
-			e := inputError(src, "YAML aliases expand the documents of this run beyond %s of JSON: refused (an alias bomb?)", byteSize(d.limits.MaxExpansion))
-			e.stop = true
-			return nil, e
+			return nil, d.aliasBomb(src)
 		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(j))
@@ -191,6 +202,50 @@ func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
 		return nil, inputError(src, "not valid YAML: %v", err)
 	}
 	return v, nil
+}
+
+func (d *Decoder) aliasBomb(src Source) *InputError {
+	e := inputError(src, "YAML aliases expand the documents of this run beyond %s of JSON: refused (an alias bomb?)", byteSize(d.limits.MaxExpansion))
+	e.stop = true
+	return e
+}
+
+// jsonSizeOver reports whether v, written as JSON, would take more than limit bytes. It
+// counts each alias as often as JSON would repeat it and stops as soon as the limit is passed,
+// so its work is bounded by the limit, not by the expansion.
+func jsonSizeOver(v any, limit int64) bool {
+	var size int64
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch x := v.(type) {
+		case string:
+			size += int64(len(x)) + 2
+		case map[any]any:
+			size += 2
+			for k, e := range x {
+				if ks, ok := k.(string); ok {
+					size += int64(len(ks)) + 4
+				} else {
+					size += 24
+				}
+				if size > limit || walk(e) {
+					return true
+				}
+			}
+		case []any:
+			size += 2
+			for _, e := range x {
+				size++
+				if size > limit || walk(e) {
+					return true
+				}
+			}
+		default:
+			size += 8
+		}
+		return size > limit
+	}
+	return walk(v)
 }
 
 // yamlProblem makes a yaml.v2 or conversion error read well: "line 3: mapping values are not allowed".

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -389,5 +390,26 @@ func TestLoadInputsListsHiddenAndVersionControlFolders(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("skipped %q, want %q", got, want)
+	}
+}
+
+// One long string referenced thousands of times passes yaml.v2's alias check (it counts
+// nodes, not bytes) and would expand to gigabytes of JSON: the expansion is measured on the
+// decoded value before any JSON is written, so the refusal costs little memory.
+func TestLongStringAliasBombIsRefusedBeforeItExpands(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: long}\ndata:\n")
+	b.WriteString("  a: &a \"" + strings.Repeat("x", 100_000) + "\"\n")
+	b.WriteString("  p: [" + strings.Repeat("1,", 9_999) + "1]\n")   // plain values: yaml.v2's ratio holds
+	b.WriteString("  b: [" + strings.Repeat("*a,", 7_999) + "*a]\n") // 8,000 copies: 800 MB of JSON
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Decode("long.yaml", strings.NewReader(b.String()))
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "YAML aliases expand the documents of this run beyond 64 MiB of JSON") {
+		t.Fatalf("err = %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Fatalf("refusing it allocated %d MiB", alloc>>20)
 	}
 }
