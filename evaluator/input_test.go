@@ -413,3 +413,24 @@ func TestLongStringAliasBombIsRefusedBeforeItExpands(t *testing.T) {
 		t.Fatalf("refusing it allocated %d MiB", alloc>>20)
 	}
 }
+
+// A hard link is the same file under another path: read once, as a symbolic link is.
+func TestLoadInputsReadsAHardLinkOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/app.yaml", strings.Replace(cm, "%s", "app", 1))
+	writeFile(t, dir+"/other.yaml", strings.Replace(cm, "%s", "other", 1))
+	if err := os.Link(dir+"/app.yaml", dir+"/linked.yaml"); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	in, err := LoadInputs([]string{dir, dir + "/linked.yaml"}, nil, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range in.Documents {
+		names = append(names, d.Resource().Name)
+	}
+	if want := []string{"app", "other"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("documents %q, want %q", names, want)
+	}
+}

@@ -124,8 +124,9 @@ func (e *Evaluator) EvaluateInputs(ctx context.Context, in *Inputs, opts ...Eval
 type loader struct {
 	opts  LoadOptions
 	dec   *Decoder
-	seen  map[string]bool // files read, by their resolved path
-	stdin bool            // standard input was read
+	seen  map[string]bool         // files read, by their resolved path
+	files map[int64][]os.FileInfo // regular files read, by size: hard links are the same file
+	stdin bool                    // standard input was read
 	in    *Inputs
 	errs  InputErrors
 }
@@ -219,6 +220,18 @@ func (l *loader) once(p string) bool {
 		return true
 	}
 	l.seen[key] = true
+	// A hard link has a path of its own: the file is the same if the system says so.
+	if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+		for _, other := range l.files[fi.Size()] {
+			if os.SameFile(fi, other) {
+				return true
+			}
+		}
+		if l.files == nil {
+			l.files = map[int64][]os.FileInfo{}
+		}
+		l.files[fi.Size()] = append(l.files[fi.Size()], fi)
+	}
 	return false
 }
 
