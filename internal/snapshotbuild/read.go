@@ -154,9 +154,10 @@ func (r *reader) timestamp(m map[string]any, key, where string) string {
 	if s == "" {
 		return ""
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
+	// RFC 3339 allows a lowercase t and z (check reads them too, evaluator.ParseTime).
+	t, err := time.Parse(time.RFC3339Nano, strings.ToUpper(s))
 	if err != nil {
-		if t, err = time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
+		if t, err = time.Parse("2006-01-02T15:04:05.999999999", strings.ToUpper(s)); err == nil {
 			r.b.note("%s %s: %s %q has no time zone; read as UTC (Azure Resource Manager times are UTC)", r.kind.Flag(), baseName(r.in.Name), where, s)
 		}
 	}

@@ -264,6 +264,7 @@ func TestConnectivityTimesAreNormalizedToUTC(t *testing.T) {
 		"2022-11-04T16:59:59.999+02:00":    "2022-11-04T14:59:59Z",
 		"2022-11-04T14:59:59Z":             "2022-11-04T14:59:59Z",
 		"2022-11-04T14:59:59.05":           "2022-11-04T14:59:59Z", // no zone: UTC, with a note
+		"2022-11-04t14:59:59z":             "2022-11-04T14:59:59Z", // RFC 3339 allows lowercase t and z, as check reads them
 	} {
 		ck := edited(t, ConnectedK8s, func(v any) any { v.(map[string]any)["lastConnectivityTime"] = in; return v })
 		m, _ := build(t, inputs(map[Kind]*Input{ConnectedK8s: ck}), Options{})
