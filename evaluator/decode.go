@@ -243,13 +243,34 @@ func (d *Decoder) each(name string, r io.Reader, fn func(rawDoc) error) error {
 }
 
 // readLimited reads at most limit bytes; more is an error that names the limit.
+//
+// It reads in chunks of 1 MiB and joins them only when the input has ended within the limit,
+// so an endless input (/dev/zero, a pipe) costs the limit and no more: no buffer doubles past
+// it, and no grown-out buffers wait for the collector.
 func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	const chunk = 1 << 20
+	var chunks [][]byte
+	var total int64
+	for total <= limit {
+		c := make([]byte, min(chunk, limit+1-total))
+		k, err := io.ReadFull(r, c)
+		chunks, total = append(chunks, c[:k]), total+int64(k)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		}
 	}
-	if int64(len(data)) > limit {
+	if total > limit {
 		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("larger than the input size limit of %s (--max-input-size)", byteSize(limit))}}
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	data := make([]byte, 0, total)
+	for _, c := range chunks {
+		data = append(data, c...)
 	}
 	return data, nil
 }

@@ -434,3 +434,35 @@ func TestLoadInputsReadsAHardLinkOnce(t *testing.T) {
 		t.Errorf("documents %q, want %q", names, want)
 	}
 }
+
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) { return len(p), nil }
+
+// An endless input stops at the size limit and costs about the limit, not the doubling of a
+// growing buffer past it (which took /dev/zero to 636 MB against a 256 MiB limit).
+func TestEndlessInputCostsAboutTheLimit(t *testing.T) {
+	const limit = 16 << 20
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := readLimited("endless", endless{}, limit)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "larger than the input size limit of 16 MiB") {
+		t.Fatalf("err = %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > limit+limit/4 {
+		t.Fatalf("reading allocated %d MiB for a limit of 16 MiB", alloc>>20)
+	}
+	for _, size := range []int{0, 1, 1 << 20, 1<<20 + 1, 3<<20 + 5} {
+		data, err := readLimited("x", strings.NewReader(strings.Repeat("a", size)), limit)
+		if err != nil || len(data) != size {
+			t.Fatalf("%d bytes: %d, %v", size, len(data), err)
+		}
+	}
+	if _, err := readLimited("x", strings.NewReader(strings.Repeat("a", 101)), 100); err == nil {
+		t.Fatal("101 bytes within a limit of 100")
+	}
+	if data, err := readLimited("x", strings.NewReader(strings.Repeat("a", 100)), 100); err != nil || len(data) != 100 {
+		t.Fatalf("100 bytes at a limit of 100: %v", err)
+	}
+}
