@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aksarc-opa/aksarc-opa/internal/fuzzwatch"
 )
 
 // seedFixtures adds the fixture files (up to maxSeed) and the type-confusion cases to a fuzz
@@ -30,7 +32,7 @@ func seedFixtures(f *testing.F) {
 func FuzzDecode(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		watchdog(t, 10*time.Second)
+		fuzzwatch.Watchdog(t, 10*time.Second)
 		d := NewDecoder(Limits{MaxInputSize: 1 << 20, MaxDocumentSize: 256 << 10, MaxExpansion: 4 << 20})
 		docs, err := d.Decode("fuzz.yaml", bytes.NewReader(data))
 		if err == nil {
@@ -64,7 +66,7 @@ func FuzzDecode(f *testing.F) {
 func FuzzLoad(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		watchdog(t, 10*time.Second)
+		fuzzwatch.Watchdog(t, 10*time.Second)
 		dir := t.TempDir()
 		writeFile(t, dir+"/app.yaml", strings.Replace(cm, "%s", "app", 1))
 		for _, name := range []string{"/x.yaml", "/sub/y.json", "/.hidden/z.yaml"} {

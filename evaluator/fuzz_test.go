@@ -5,12 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/aksarc-opa/aksarc-opa/internal/fuzzwatch"
 	"github.com/aksarc-opa/aksarc-opa/policies"
 )
 
@@ -47,33 +46,6 @@ func sharedEvaluator(t *testing.T) *Evaluator {
 		t.Fatalf("New: %v", err)
 	}
 	return ev
-}
-
-// fuzzing reports whether this process is a fuzz worker (go test -fuzz). Only then do the
-// targets bound the time of one input: go test runs the seeds with no clock at all.
-var fuzzing = sync.OnceValue(func() bool {
-	f := flag.Lookup("test.fuzzworker")
-	return f != nil && f.Value.String() == "true"
-})
-
-// watchdog ends a fuzz worker whose input runs longer than limit, far beyond what the input
-// costs when the code is linear: Go's fuzzing engine has no time limit per input, so a hang
-// would otherwise show only as "execs: N (0/sec)" for ever. The worker panics, the engine saves
-// the input under testdata/fuzz as a failing one, and since it discards a worker's output,
-// every goroutine's stack is written to $TMPDIR/aksarc-opa-fuzz-hang-PID.txt.
-func watchdog(t *testing.T, limit time.Duration) {
-	if !fuzzing() {
-		return
-	}
-	name := t.Name()
-	timer := time.AfterFunc(limit, func() {
-		buf := make([]byte, 16<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("aksarc-opa-fuzz-hang-%d.txt", os.Getpid()))
-		_ = os.WriteFile(path, buf, 0o644)
-		panic(fmt.Sprintf("%s: one input ran longer than %v (a hang, or a cost that is not linear); stacks in %s", name, limit, path))
-	})
-	t.Cleanup(func() { timer.Stop() })
 }
 
 // maxSeed is the largest fixture used as a fuzz seed. Every mutation of the two kube-system
@@ -156,7 +128,7 @@ func FuzzSnapshot(f *testing.F) {
 	f.Add([]byte("apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: n}\nspec: {cluster: {kubernetesVersion: 1.31.10}, connectivity: {lastConnectivityTime: \"0001-01-01T00:00:00Z\"}}\n"), uint8(4), "2026-12-05")
 	f.Add([]byte("kind: ClusterSnapshot\nspec: {}\n"), uint8(1), "")
 	f.Fuzz(func(t *testing.T, data []byte, mode uint8, asOf string) {
-		watchdog(t, 30*time.Second)
+		fuzzwatch.Watchdog(t, 30*time.Second)
 		if len(data) > 64<<10 {
 			return
 		}
@@ -369,7 +341,7 @@ func FuzzSettings(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		watchdog(t, 10*time.Second)
+		fuzzwatch.Watchdog(t, 10*time.Second)
 		path := filepath.Join(t.TempDir(), "settings.yaml")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -444,7 +416,7 @@ func FuzzWaivers(f *testing.F) {
 	f.Add([]byte(waiverSeeds[4]), "**/a/**/b/**/c/**/*.yaml", strings.Repeat("a/", 40)+"x.yml")
 	f.Add([]byte(waiverSeeds[0]), "[!a-z]?\\*/**", "-")
 	f.Fuzz(func(t *testing.T, data []byte, glob, file string) {
-		watchdog(t, 10*time.Second)
+		fuzzwatch.Watchdog(t, 10*time.Second)
 		ws, err := DecodeWaivers("waivers.yaml", bytes.NewReader(data))
 		if err != nil {
 			mustInputError(t, "DecodeWaivers", err)

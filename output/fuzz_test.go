@@ -6,19 +6,18 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
+	"github.com/aksarc-opa/aksarc-opa/internal/fuzzwatch"
 )
 
 // fuzzWaivers are in force, expired and unused on asOf, on objects fuzzed input easily makes
@@ -67,32 +66,6 @@ var fuzzEvaluators = sync.OnceValues(func() ([2]*evaluator.Evaluator, error) {
 	return evs, err
 })
 
-// fuzzing reports whether this process is a fuzz worker (go test -fuzz): only then is the time
-// of one input bounded (watchdog).
-var fuzzing = sync.OnceValue(func() bool {
-	f := flag.Lookup("test.fuzzworker")
-	return f != nil && f.Value.String() == "true"
-})
-
-// watchdog ends a fuzz worker whose input runs longer than limit (a hang, or a cost that is not
-// linear): the engine saves the input as failing, and every goroutine's stack goes to
-// $TMPDIR/aksarc-opa-fuzz-hang-PID.txt, since the engine discards a worker's output. As
-// evaluator/fuzz_test.go.
-func watchdog(t *testing.T, limit time.Duration) {
-	if !fuzzing() {
-		return
-	}
-	name := t.Name()
-	timer := time.AfterFunc(limit, func() {
-		buf := make([]byte, 16<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("aksarc-opa-fuzz-hang-%d.txt", os.Getpid()))
-		_ = os.WriteFile(path, buf, 0o644)
-		panic(fmt.Sprintf("%s: one input ran longer than %v (a hang, or a cost that is not linear); stacks in %s", name, limit, path))
-	})
-	t.Cleanup(func() { timer.Stop() })
-}
-
 // fuzzDates are the as-of dates a FuzzCheck input picks from: the goldens' day, today's
 // issue, and the edges --as-of accepts.
 var fuzzDates = []time.Time{asOf, time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC),
@@ -130,7 +103,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte("apiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshot\nmetadata: {name: \"::stop-commands::x\"}\nspec: {cluster: {kubernetesVersion: 1.31.10}}\n"), "C:\\repo\\snap shot.yaml", uint8(0x31))
 	f.Add([]byte("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": []}"), "ü/%2e/x.json", uint8(0x07))
 	f.Fuzz(func(t *testing.T, data []byte, name string, flags uint8) {
-		watchdog(t, 30*time.Second)
+		fuzzwatch.Watchdog(t, 30*time.Second)
 		if name == "" {
 			name = "-" // the CLI names every input; standard input is "-"
 		}
