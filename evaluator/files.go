@@ -44,12 +44,17 @@ func readRegular(path string, limit int64) ([]byte, error) {
 }
 
 func notRegular(path string, mode fs.FileMode) *InputError {
-	return &InputError{File: path, Problems: []string{fmt.Sprintf("not a regular file (%s): refused, since reading it could block or never end; give a file", fileType(mode))}}
+	return &InputError{File: path, Problems: []string{fmt.Sprintf("not a regular file (%s): refused, since reading it could block or never end; give a file", FileModeName(mode))}}
 }
 
-// fileType names what a special file is.
-func fileType(mode fs.FileMode) string {
+// FileModeName names the type of a file that is not a regular one ("a named pipe", "a
+// symbolic link", ...), for messages that refuse it: the loader's, and the CLI's export.
+func FileModeName(mode fs.FileMode) string {
 	switch {
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case mode&fs.ModeDir != 0:
+		return "a directory"
 	case mode&fs.ModeNamedPipe != 0:
 		return "a named pipe"
 	case mode&fs.ModeSocket != 0:

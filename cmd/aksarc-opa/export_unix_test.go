@@ -45,7 +45,7 @@ func TestExportIgnoresAndRefusesFIFOs(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := cli(t, "", "export", "gatekeeper", "-o", out)
-	if r.code != exitUsage || !strings.Contains(r.err, "managed-deny.yaml: exists and is not a regular file (a FIFO)") {
+	if r.code != exitUsage || !strings.Contains(r.err, "managed-deny.yaml: exists and is not a regular file (a named pipe)") {
 		t.Errorf("code %d: %s", r.code, r.err)
 	}
 	list := filepath.Join(out, generatedList)
@@ -62,7 +62,7 @@ func TestExportIgnoresAndRefusesFIFOs(t *testing.T) {
 	if err := syscall.Mkfifo(bundle, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if r := cli(t, "", "export", "bundle", "-o", bundle); r.code != exitUsage || !strings.Contains(r.err, "not a regular file (a FIFO)") {
+	if r := cli(t, "", "export", "bundle", "-o", bundle); r.code != exitUsage || !strings.Contains(r.err, "not a regular file (a named pipe)") {
 		t.Errorf("export bundle onto a FIFO: code %d: %s", r.code, r.err)
 	}
 }

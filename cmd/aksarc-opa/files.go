@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/aksarc-opa/aksarc-opa/evaluator"
 )
 
 // generatedList is the file in which `export` lists what it wrote into a folder, so that the next
@@ -138,7 +140,7 @@ func writeRegular(root *os.Root, name string, data []byte) error {
 	case err != nil:
 		return err
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("exists and is not a regular file (%s): export writes only regular files; remove it", describeMode(info.Mode()))
+		return fmt.Errorf("exists and is not a regular file (%s): export writes only regular files; remove it", evaluator.FileModeName(info.Mode()))
 	}
 	var suffix [6]byte
 	if _, err := rand.Read(suffix[:]); err != nil {
@@ -183,21 +185,4 @@ func openOutputRoot(dir string) (*os.Root, error) {
 		return nil, err
 	}
 	return os.OpenRoot(dir)
-}
-
-func describeMode(m fs.FileMode) string {
-	switch t := m.Type(); {
-	case t&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case t&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case t&fs.ModeSocket != 0:
-		return "a socket"
-	case t&fs.ModeDevice != 0:
-		return "a device"
-	case t&fs.ModeDir != 0:
-		return "a directory"
-	default:
-		return t.String()
-	}
 }
