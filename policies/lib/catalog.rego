@@ -16,6 +16,8 @@ import data.lib.aksarc.versions as k8sversions
 # alone, never the other platform's calendar borrowed silently.
 # An entry a catalog override sets to null is switched off: the minor is then unknown to the
 # catalog (AKSARC-001 judges a minor it does not know), never an entry that holds no dates.
+# lib/context removes every other null of an override; a platform's own versions keep theirs,
+# as a null there switches the minor off over catalog.versions, which only this merge can do.
 versions(ctx, platform) := _known_versions(ctx, platform) if {
 	calendar_published(ctx, platform)
 }
