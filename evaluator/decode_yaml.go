@@ -173,7 +173,7 @@ func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc 
 // yamlValue converts one YAML text as kubectl does and reads the JSON with exact numbers. The
 // JSON that aliases add beyond expansionFactor times the text is charged to the run's budget.
 func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
-	if bytes.IndexByte(text, '&') >= 0 && bytes.IndexByte(text, '*') >= 0 {
+	if mayAlias(text) {
 		// Aliases: the JSON they expand to is measured on the decoded value (where an alias
 		// costs nothing) before it is written, so that one long string referenced thousands
 		// of times is refused before it fills memory.
@@ -208,6 +208,29 @@ func (d *Decoder) aliasBomb(src Source) *InputError {
 	e := inputError(src, "YAML aliases expand the documents of this run beyond %s of JSON: refused (an alias bomb?)", byteSize(d.limits.MaxExpansion))
 	e.stop = true
 	return e
+}
+
+// mayAlias reports whether text may hold both an anchor and an alias: an & and a * that each
+// start a token (after a blank, a line start or [ { , : -) and are followed by a name. Quoted
+// "*" and the & of a URL do not: those documents are not decoded twice.
+func mayAlias(text []byte) bool {
+	return tokenStart(text, '&') && tokenStart(text, '*')
+}
+
+func tokenStart(text []byte, c byte) bool {
+	for i := bytes.IndexByte(text, c); i >= 0; {
+		before := i == 0 || bytes.IndexByte([]byte(" \t\n\r[{,:-"), text[i-1]) >= 0
+		after := i+1 < len(text) && bytes.IndexByte([]byte(" \t\n\r,]}"), text[i+1]) < 0
+		if before && after {
+			return true
+		}
+		next := bytes.IndexByte(text[i+1:], c)
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // jsonSizeOver reports whether v, written as JSON, would take more than limit bytes. It

@@ -466,3 +466,22 @@ func TestEndlessInputCostsAboutTheLimit(t *testing.T) {
 		t.Fatalf("100 bytes at a limit of 100: %v", err)
 	}
 }
+
+// Only documents that may hold an anchor and an alias are decoded once more to measure what
+// the aliases expand to; the others (a quoted "*", the & of a URL) are not.
+func TestMayAlias(t *testing.T) {
+	for text, want := range map[string]bool{
+		"a: &x 1\nb: *x\n":                         true,
+		"&x [1]\n":                                 false, // an anchor without an alias
+		"a: &x 1\nb: [*x,*x]\n":                    true,
+		"a: &x 1\nb: {c:*x}\n":                     true,
+		"a:\n- &x 1\n- *x\n":                       true,
+		"verbs: [\"*\"]\nurl: http://h/?a=1&b=2\n": false,
+		"a: 2 * 3 & 4\n":                           false,
+		"a: \"&x\"\nb: \"*x\"\n":                   false,
+	} {
+		if got := mayAlias([]byte(text)); got != want {
+			t.Errorf("mayAlias(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
