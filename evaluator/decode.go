@@ -232,6 +232,11 @@ func (d *Decoder) each(name string, r io.Reader, fn func(rawDoc) error) error {
 	if err != nil {
 		return err
 	}
+	return d.eachData(name, data, fn)
+}
+
+// eachData is each on an input already read.
+func (d *Decoder) eachData(name string, data []byte, fn func(rawDoc) error) error {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // PowerShell writes UTF-8 with a byte order mark
 	// As kubectl: a stream whose first non-space character is { is JSON; when it is not valid
 	// JSON and at most one JSON document came first, the rest is read as YAML (a flow mapping,

@@ -9,11 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -179,14 +177,6 @@ func AsOf(t time.Time) EvaluateOption { return func(c *evalConfig) { c.asOf = t 
 // cluster context of the others (Node objects are judged against its control plane); with
 // more than one snapshot, objects have no cluster context.
 func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...EvaluateOption) (*Report, error) {
-	cfg := evalConfig{asOf: e.asOf}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if cfg.asOf.IsZero() {
-		cfg.asOf = time.Now()
-	}
-	cluster := ast.Value(ast.Null{})
 	var snapshots []*Document
 	for _, d := range docs {
 		if d == nil || d.value == nil {
@@ -196,71 +186,17 @@ func (e *Evaluator) Evaluate(ctx context.Context, docs []*Document, opts ...Eval
 			snapshots = append(snapshots, d)
 		}
 	}
-	if len(snapshots) == 1 {
-		cluster = snapshots[0].value
-	}
-
-	// The context is built once for the call and shared by every document's evaluation.
-	ctxTerm := e.contextTerm(cfg.asOf, cluster)
-	results := make([]docResult, len(docs))
-	errs := make([]error, len(docs))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i], errs[i] = e.evalDocument(ctx, docs[i], cluster, ctxTerm, cfg.asOf)
-			}
-		}()
-	}
-	for i := range docs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("evaluate: %w", err)
-	}
-	if err := errors.Join(errs...); err != nil {
+	s, err := e.NewStream(ctx, snapshots, opts...)
+	if err != nil {
 		return nil, err
 	}
-
-	// Findings follow the order of the input documents, then the rule IDs.
-	findings := []Finding{}
-	notEvaluated := []NotEvaluated{}
-	runway := []RunwayEvent{} // per snapshot in input order, each by date then rule
-	owned := owners(docs)
-	for i, res := range results {
-		sortFindings(res.findings)
-		for j := range res.findings {
-			res.findings[j].Owner = owned[i]
-		}
-		findings = append(findings, res.findings...)
-		notEvaluated = append(notEvaluated, e.notEvaluated(docs[i], res)...)
-		fired := map[string]bool{}
-		for _, f := range res.findings {
-			fired[f.RuleID] = true
-		}
-		for _, ev := range res.runway {
-			// A rule left out says nothing about the days ahead either; a change due today whose
-			// rule already fires is in the findings, not ahead.
-			if !e.skipped[ev.RuleID] && !(ev.DaysLeft == 0 && fired[ev.RuleID]) {
-				runway = append(runway, ev)
-			}
+	for _, d := range docs {
+		if err := s.Add(d); err != nil {
+			_, _ = s.Close()
+			return nil, err
 		}
 	}
-	findings, notEvaluated = e.selected(findings), e.selectedNotEvaluated(notEvaluated)
-	expired, unused := applyWaivers(e.waivers, findings, cfg.asOf, func(id string) bool { return !e.skipped[id] })
-	summary := summarize(findings, len(docs), cfg.asOf)
-	summary.NotEvaluated = len(notEvaluated)
-	summary.SkippedRules = len(e.skipped)
-	summary.Complete = len(notEvaluated) == 0 && len(e.skipped) == 0
-	summary.CatalogReviewed, summary.FactsThrough = e.catalogDates()
-	return &Report{Summary: summary, Findings: findings, NotEvaluated: notEvaluated,
-		Notes: runNotes(docs, snapshots, cfg.asOf), ExpiredWaivers: expired, UnusedWaivers: unused,
-		SkippedRules: sortedIDs(e.skipped), Runway: runway}, nil
+	return s.Close()
 }
 
 // docResult is what the policies say of one document: its findings, the facts rules reported
@@ -403,9 +339,9 @@ func evalValue(ctx context.Context, c *ast.Compiler, query string) (map[string]a
 // runNotes says what about the run as a whole limits the findings: several snapshots (the other
 // documents then have no cluster), or a snapshot whose facts were captured after the evaluation
 // date or long before it.
-func runNotes(docs, snapshots []*Document, asOf time.Time) []string {
+func runNotes(documents int, snapshots []*Document, asOf time.Time) []string {
 	notes := []string{}
-	if len(snapshots) > 1 && len(snapshots) < len(docs) {
+	if len(snapshots) > 1 && len(snapshots) < documents {
 		notes = append(notes, fmt.Sprintf("%d ClusterSnapshots in one run: the other documents are judged without a cluster, so Node objects are not checked for version skew and AKSARC-060 and AKSARC-070 assume the newest minor version the catalog knows; check one cluster per run", len(snapshots)))
 	}
 	for _, d := range snapshots {

@@ -1,6 +1,7 @@
 package evaluator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -96,16 +97,72 @@ func LoadInputs(paths []string, stdin io.Reader, opts LoadOptions) (*Inputs, err
 			return nil, fmt.Errorf("--exclude %q: %w", g, err)
 		}
 	}
-	l := &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}
-	for _, p := range paths {
-		if err := l.path(p, stdin); err != nil {
-			return nil, err // the run cannot go on
-		}
+	l := newLoader(opts)
+	l.emit = func(d *Document) error {
+		l.in.Documents = append(l.in.Documents, d)
+		return nil
 	}
-	if err := l.errs.orNil(); err != nil {
+	if err := l.run(paths, stdin); err != nil {
 		return nil, err
 	}
 	return l.in, nil
+}
+
+func newLoader(opts LoadOptions) *loader {
+	return &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}
+}
+
+// run reads every path; the error names every bad input of the run.
+func (l *loader) run(paths []string, stdin io.Reader) error {
+	for _, p := range paths {
+		if err := l.path(p, stdin); err != nil {
+			return err // the run cannot go on
+		}
+	}
+	return l.errs.orNil()
+}
+
+// CheckInputs reads paths as LoadInputs does and judges each document as it is read (a
+// Stream): the documents are not kept, so memory is bounded by the evaluation's workers and
+// the findings, and by the largest input, which is read whole, rather than by all of them.
+// A first pass finds the ClusterSnapshots, the cluster context every document needs: it
+// decodes only the inputs whose bytes may hold one, and keeps what it read of the inputs that
+// cannot be read twice (standard input, a named pipe). It returns the report (with what the
+// walk skipped and noted, as EvaluateInputs) and the documents judged.
+func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Reader, lo LoadOptions, opts ...EvaluateOption) (*Report, []Checked, error) {
+	for _, g := range lo.Exclude {
+		if err := checkGlob(g); err != nil {
+			return nil, nil, fmt.Errorf("--exclude %q: %w", g, err)
+		}
+	}
+	first := newLoader(lo)
+	first.scan = true
+	if err := first.run(paths, stdin); err != nil {
+		var ies InputErrors
+		if !errors.As(err, &ies) {
+			return nil, nil, err
+		}
+		// Errors of a document are reported by the second pass, with every other bad input.
+	}
+	s, err := e.NewStream(ctx, first.snapshots, opts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := newLoader(lo)
+	l.kept = first.kept
+	l.emit = s.Add
+	if err := l.run(paths, stdin); err != nil {
+		_, _ = s.Close()
+		return nil, nil, err
+	}
+	r, err := s.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	r.Skipped = append([]SkippedInput{}, l.in.Skipped...)
+	r.Summary.Skipped = len(r.Skipped)
+	r.Notes = append(append([]string{}, l.in.Notes...), r.Notes...)
+	return r, s.Checked(), nil
 }
 
 // EvaluateInputs evaluates the documents of inputs (as Evaluate does) and adds to the report
@@ -129,6 +186,22 @@ type loader struct {
 	stdin bool                    // standard input was read
 	in    *Inputs
 	errs  InputErrors
+	// emit takes each document read; LoadInputs keeps them in Inputs.Documents.
+	emit func(*Document) error
+	// kept holds what was read of inputs that cannot be read twice (standard input, a named
+	// pipe, a device), by name, for the second pass of CheckInputs.
+	kept map[string]keptInput
+	// scan makes the loader a first pass (CheckInputs): it decodes only inputs that may hold a
+	// ClusterSnapshot, keeps those snapshots, and keeps what it read of inputs that cannot be
+	// read twice.
+	scan      bool
+	snapshots []*Document
+}
+
+// keptInput is an input the first pass read: its bytes, or why they could not be read.
+type keptInput struct {
+	data []byte
+	err  error
 }
 
 // found is what one input or walk gave: documents and empty Lists.
@@ -177,14 +250,19 @@ func (l *loader) path(p string, stdin io.Reader) error {
 		return nil
 	}
 	// A file named is read whatever it is: a named pipe (`<(kubectl get ...)`) too; the size
-	// limit bounds a device such as /dev/zero.
-	f, err := os.Open(p)
-	if err != nil {
-		return l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}})
+	// limit bounds a device such as /dev/zero. What the first pass kept is not opened again (a
+	// pipe opened twice would wait for a writer that is gone).
+	var r io.Reader
+	if _, kept := l.kept[p]; !kept || l.scan {
+		f, err := os.Open(p)
+		if err != nil {
+			return l.fail(&InputError{File: p, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}})
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
 	var got found
-	if err := l.read(p, f, true, &got); err != nil {
+	if err := l.read(p, r, true, &got); err != nil {
 		return err
 	}
 	return l.requireObjects(p, got, "the file is empty or holds only comments")
@@ -238,7 +316,14 @@ func (l *loader) once(p string) bool {
 // read decodes one input; strict inputs refuse documents that are not Kubernetes objects,
 // others skip them.
 func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
-	err := l.dec.each(name, r, func(doc rawDoc) error {
+	data, err := l.input(name, r)
+	if err != nil {
+		return l.fail(err)
+	}
+	if l.scan && !mayHoldSnapshot(data) {
+		return nil
+	}
+	err = l.dec.eachData(name, data, func(doc rawDoc) error {
 		if doc.err != nil {
 			l.errs = append(l.errs, doc.err)
 			return nil
@@ -254,8 +339,13 @@ func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
 		}
 		return l.dec.objects(doc, &l.errs, func(d *Document) error {
 			f.documents++
-			l.in.Documents = append(l.in.Documents, d)
-			return nil
+			if l.scan {
+				if d.IsClusterSnapshot() {
+					l.snapshots = append(l.snapshots, d)
+				}
+				return nil
+			}
+			return l.emit(d)
 		}, func(e *InputError) {
 			f.emptyLists++
 			l.in.Notes = append(l.in.Notes, e.Error())
@@ -265,6 +355,46 @@ func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
 		return l.fail(err)
 	}
 	return nil
+}
+
+// input reads one input whole, within the size limit. An input that cannot be read twice
+// (standard input, a named pipe, a device) is read once, by the first pass, and kept for the
+// second.
+func (l *loader) input(name string, r io.Reader) ([]byte, error) {
+	if k, ok := l.kept[name]; ok && !l.scan {
+		return k.data, k.err
+	}
+	data, err := readLimited(name, r, l.dec.limits.MaxInputSize)
+	if l.scan && !rereadable(name, r) {
+		if l.kept == nil {
+			l.kept = map[string]keptInput{}
+		}
+		l.kept[name] = keptInput{data, err}
+	}
+	return data, err
+}
+
+// rereadable reports whether the second pass can open the input again: a regular file, named.
+func rereadable(name string, r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok || name == "-" {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode().IsRegular()
+}
+
+// mayHoldSnapshot reports whether an input may hold a ClusterSnapshot: its bytes name the
+// kind or the API group, or could spell them otherwise (an escape in a quoted string, a
+// !!binary value, a UTF-16 byte order mark). The first pass decodes only such inputs; should
+// a snapshot slip past it, the second pass finds it and the run fails (Stream.Close).
+func mayHoldSnapshot(data []byte) bool {
+	for _, s := range []string{snapshotKind, snapshotGroup, "\\", "binary", "\xfe\xff", "\xff\xfe"} {
+		if bytes.Contains(data, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // walk reads the files of a directory, in lexical order.

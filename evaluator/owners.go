@@ -8,14 +8,34 @@ type Owner struct {
 	Source   Source   `json:"source"`
 }
 
-// owners returns, for each document, the topmost object of docs that owns it (through the uids
-// of metadata.ownerReferences; a controller reference first), or nil.
-func owners(docs []*Document) []*Owner {
+// ownerRef is one of metadata.ownerReferences: the owner's uid, and whether it is the controller.
+type ownerRef struct {
+	uid        string
+	controller bool
+}
+
+// ownerRefs reads the owner references of an object.
+func ownerRefs(obj map[string]any) []ownerRef {
+	meta, _ := obj["metadata"].(map[string]any)
+	refs, _ := meta["ownerReferences"].([]any)
+	var out []ownerRef
+	for _, r := range refs {
+		ref, _ := r.(map[string]any)
+		uid, _ := ref["uid"].(string)
+		controller, _ := ref["controller"].(bool)
+		out = append(out, ownerRef{uid: uid, controller: controller})
+	}
+	return out
+}
+
+// owners returns, for each document, the topmost object of the run that owns it (through the
+// uids of metadata.ownerReferences; a controller reference first), or nil.
+func owners(docs []evaluated) []*Owner {
 	byUID := make(map[string]int, len(docs))
 	for i, d := range docs {
-		if uid := metaString(d.Object, "uid"); uid != "" {
-			if _, dup := byUID[uid]; !dup {
-				byUID[uid] = i
+		if d.uid != "" {
+			if _, dup := byUID[d.uid]; !dup {
+				byUID[d.uid] = i
 			}
 		}
 	}
@@ -23,17 +43,13 @@ func owners(docs []*Document) []*Owner {
 		return make([]*Owner, len(docs))
 	}
 	parent := func(i int) (int, bool) {
-		meta, _ := docs[i].Object["metadata"].(map[string]any)
-		refs, _ := meta["ownerReferences"].([]any)
 		found := -1
-		for _, r := range refs {
-			ref, _ := r.(map[string]any)
-			uid, _ := ref["uid"].(string)
-			j, ok := byUID[uid]
+		for _, ref := range docs[i].refs {
+			j, ok := byUID[ref.uid]
 			if !ok || j == i {
 				continue
 			}
-			if controller, _ := ref["controller"].(bool); controller {
+			if ref.controller {
 				return j, true
 			}
 			if found < 0 {
@@ -54,7 +70,7 @@ func owners(docs []*Document) []*Owner {
 			top = p
 		}
 		if top != i {
-			out[i] = &Owner{Resource: docs[top].Resource(), Source: docs[top].Source}
+			out[i] = &Owner{Resource: docs[top].checked.Resource, Source: docs[top].checked.Source}
 		}
 	}
 	return out

@@ -22,7 +22,7 @@ import (
 //   - a <skipped> test case per rule that could not judge a snapshot for lack of facts, with
 //     the facts it needs: not passed, not failed.
 //   - a passing test case "no findings" per object without findings or skipped rules (when
-//     Options.Documents is given), so that every object checked is in the report.
+//     Options.Checked or Options.Documents is given), so that every object checked is in the report.
 //   - a <skipped> test case per input a directory walk skipped (a document that is not a
 //     Kubernetes object, a Helm chart, a hidden file, ...), with why and how to check it.
 //
@@ -33,7 +33,7 @@ import (
 // time or timestamp is written: the report depends on its input and as-of date only.
 type JUnit struct{ opts Options }
 
-// Configure uses o.Documents for the passing test cases, o.FailOnWarn for warn findings and
+// Configure uses o.Checked and o.Documents for the passing test cases, o.FailOnWarn for warn findings and
 // o.Version for the properties.
 func (j JUnit) Configure(o Options) Format { return JUnit{opts: o} }
 
@@ -112,6 +112,9 @@ func (j JUnit) Write(w io.Writer, r *evaluator.Report) error {
 	}
 	for _, d := range j.opts.Documents {
 		get(defusedCopy(d.Resource()), defusedCopy(d.Source))
+	}
+	for _, c := range j.opts.Checked {
+		get(defusedCopy(c.Resource), defusedCopy(c.Source))
 	}
 	for _, f := range r.Findings {
 		o := get(f.Resource, f.Source)

@@ -24,8 +24,12 @@ type Options struct {
 	// Rules is the rule catalog (Evaluator.Rules): SARIF describes every rule in
 	// tool.driver.rules. Without it, SARIF describes the rules that have findings, from them.
 	Rules []evaluator.Rule
-	// Documents are the documents that were checked: JUnit gives each object without findings
-	// a passing test case. Without them, only objects with findings appear.
+	// Checked are the documents that were checked (Stream.Checked, CheckInputs): JUnit gives
+	// each object without findings a passing test case. Without them (and Documents), only
+	// objects with findings appear.
+	Checked []evaluator.Checked
+	// Documents are documents that were checked, for callers that hold them (Evaluate): JUnit
+	// reads them as Checked.
 	Documents []*evaluator.Document
 	// FailOnWarn is `check --fail-on-warn`: JUnit then reports warn findings as failures,
 	// as the exit code does.

@@ -183,12 +183,9 @@ func runCheck(cmd *cobra.Command, args []string, o *checkOptions, s streams) int
 	}
 	// Nothing to judge is an input error, not a supported cluster: an empty file or an empty
 	// pipe (a snapshot command that failed upstream) must not pass; LoadInputs refuses it.
-	loaded, err := evaluator.LoadInputs(args, s.in, loadOptions)
-	if err != nil {
-		return fail(err)
-	}
-	// Without --as-of (or asOf in --data) the evaluator judges as of now.
-	report, err := ev.EvaluateInputs(ctx, loaded)
+	// Each document is judged as it is read and released (CheckInputs): a large dump does not
+	// have to fit in memory. Without --as-of (or asOf in --data) the evaluator judges as of now.
+	report, checked, err := ev.CheckInputs(ctx, args, s.in, loadOptions)
 	if err != nil {
 		return fail(err)
 	}
@@ -197,7 +194,7 @@ func runCheck(cmd *cobra.Command, args []string, o *checkOptions, s streams) int
 	// build and catalog that judged.
 	out = output.Configure(out, output.Options{
 		Rules:      ev.Rules(),
-		Documents:  loaded.Documents,
+		Checked:    checked,
 		FailOnWarn: o.failOnWarn, // --no-fail changes the exit code only, never a report
 		Version:    toolVersion(ev),
 		StdinName:  o.stdinName,

@@ -1,0 +1,184 @@
+package evaluator
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aksarc-opa/aksarc-opa/bench/dumpgen"
+)
+
+// dumpObjects is the size of the generated dumps here: the smallest with a Node whose kubelet
+// is ahead of the control plane (dumpgen: a Node per 200 objects, the eighth is ahead).
+const dumpObjects = 1600
+
+// streamDump writes a generated cluster dump whose ClusterSnapshot comes last.
+func streamDump(t *testing.T, format string, n int) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "dump."+map[string]string{"yaml": "yaml", "list": "json"}[format])
+	if err := dumpgen.Write(p, format, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// checkBothWays judges paths as CheckInputs does (each document as it is read) and as
+// LoadInputs and EvaluateInputs do (every document held), and fails unless the reports are the
+// same and Checked lists every document loaded.
+func checkBothWays(t *testing.T, e *Evaluator, paths []string, stdin func() *bytes.Reader, opts ...EvaluateOption) *Report {
+	t.Helper()
+	var in1, in2 *bytes.Reader
+	if stdin != nil {
+		in1, in2 = stdin(), stdin()
+	}
+	loaded, err := LoadInputs(paths, in1, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := e.EvaluateInputs(context.Background(), loaded, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, checked, err := e.CheckInputs(context.Background(), paths, in2, LoadOptions{}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := json.Marshal(want)
+	g, _ := json.Marshal(got)
+	if !bytes.Equal(w, g) {
+		t.Errorf("CheckInputs gives a report other than EvaluateInputs:\n got %.2000s\nwant %.2000s", g, w)
+	}
+	if len(checked) != len(loaded.Documents) {
+		t.Fatalf("Checked lists %d documents, %d were loaded", len(checked), len(loaded.Documents))
+	}
+	for i, d := range loaded.Documents {
+		if c := (Checked{Source: d.Source, Resource: d.Resource()}); checked[i] != c {
+			t.Errorf("Checked[%d] = %+v, want %+v", i, checked[i], c)
+		}
+	}
+	return got
+}
+
+func fired(r *Report, id string) bool {
+	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.RuleID == id })
+}
+
+// CheckInputs judges each document as it reads it; the ClusterSnapshot that comes last in a
+// dump is still the cluster of every object before it (the first pass finds it): the Node
+// whose kubelet is ahead of the control plane gets AKSARC-005, which needs the cluster.
+func TestCheckInputsFindsTheSnapshotFirst(t *testing.T) {
+	e := newEvaluator(t)
+	asOf := AsOf(day(dumpgen.AsOf))
+	for _, format := range []string{"yaml", "list"} {
+		t.Run(format, func(t *testing.T) {
+			r := checkBothWays(t, e, []string{streamDump(t, format, dumpObjects)}, nil, asOf)
+			if !fired(r, "AKSARC-005") || r.Summary.Documents != dumpObjects {
+				t.Errorf("documents %d, AKSARC-005 fired %v: the snapshot at the end was not the cluster", r.Summary.Documents, fired(r, "AKSARC-005"))
+			}
+		})
+	}
+	t.Run("fixtures", func(t *testing.T) {
+		for _, dir := range []string{"snapshots", "manifests", "cluster"} {
+			checkBothWays(t, e, []string{filepath.Join(fixturesDir, dir)}, nil, AsOf(day("2025-11-01")))
+		}
+	})
+}
+
+// nodesAndSnapshot are the Nodes of a generated dump, then its ClusterSnapshot, as YAML.
+func nodesAndSnapshot(t *testing.T) (nodes, snapshot string) {
+	t.Helper()
+	dump, err := os.ReadFile(streamDump(t, "yaml", dumpObjects))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := strings.Split(string(dump), "\n---\n")
+	for _, d := range docs[:len(docs)-1] {
+		if strings.Contains(d, "\nkind: Node\n") {
+			nodes += d + "\n---\n"
+		}
+	}
+	return nodes, docs[len(docs)-1]
+}
+
+// Standard input cannot be read twice: the first pass keeps what it read for the second.
+func TestCheckInputsReadsStdinOnce(t *testing.T) {
+	e := newEvaluator(t)
+	nodes, snapshot := nodesAndSnapshot(t)
+	data := []byte(nodes + snapshot)
+	r := checkBothWays(t, e, []string{"-"}, func() *bytes.Reader { return bytes.NewReader(data) }, AsOf(day(dumpgen.AsOf)))
+	if !fired(r, "AKSARC-005") || r.Summary.Documents != strings.Count(nodes, "kind: Node")+1 {
+		t.Errorf("documents %d, AKSARC-005 fired %v", r.Summary.Documents, fired(r, "AKSARC-005"))
+	}
+}
+
+// A snapshot whose kind or group is not written plainly (a YAML escape, !!binary, JSON \u) is
+// still found by the first pass, which decodes every input that could spell one.
+func TestCheckInputsFindsSnapshotsSpelledOtherwise(t *testing.T) {
+	e := newEvaluator(t)
+	objects, snap := nodesAndSnapshot(t)
+	if !strings.Contains(snap, "kind: ClusterSnapshot\n") || !strings.Contains(snap, "apiVersion: support.aksarc.io/v1alpha1\n") {
+		t.Fatalf("the generated snapshot is not written as this test expects:\n%.300s", snap)
+	}
+	for name, spelled := range map[string]string{
+		"escape": `kind: "Cluster\x53napshot"`,
+		"binary": `kind: !!binary Q2x1c3RlclNuYXBzaG90`,
+		"folded": "kind: \"Cluster\\\n  Snapshot\"",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := strings.Replace(snap, "kind: ClusterSnapshot", spelled, 1)
+			s = strings.Replace(s, "apiVersion: support.aksarc.io/v1alpha1", `apiVersion: "support.aks\x61rc.io/v1alpha1"`, 1)
+			if strings.Contains(s, snapshotKind) || strings.Contains(s, snapshotGroup) {
+				t.Fatal("the snapshot still names its kind or group")
+			}
+			p := filepath.Join(t.TempDir(), "dump.yaml")
+			writeFile(t, p, objects+s)
+			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
+			if !fired(r, "AKSARC-005") {
+				t.Error("the snapshot was not the cluster of the Nodes")
+			}
+		})
+	}
+}
+
+// A snapshot the stream meets that it was not started with (an input changed between the two
+// passes) fails the run rather than judging without the cluster.
+func TestStreamFailsWhenTheSnapshotsChange(t *testing.T) {
+	e := newEvaluator(t)
+	docs, err := Decode("dump.yaml", strings.NewReader(stoppedSnapshot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, start := range [][]*Document{nil, {docs[0], docs[0]}} {
+		s, err := e.NewStream(context.Background(), start, AsOf(day("2025-11-01")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Add(docs[0]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Close(); err == nil || !strings.Contains(err.Error(), "ClusterSnapshots changed while the inputs were read") {
+			t.Errorf("started with %d snapshots: err = %v", len(start), err)
+		}
+	}
+	s, err := e.NewStream(context.Background(), docs, AsOf(day("2025-11-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Close(); err != nil {
+		t.Errorf("the same snapshot: %v", err)
+	}
+	if err := s.Add(docs[0]); err == nil {
+		t.Error("Add after Close: no error")
+	}
+	if _, err := s.Close(); err == nil {
+		t.Error("Close twice: no error")
+	}
+}
