@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -100,6 +101,10 @@ func DecodeEach(name string, r io.Reader, fn func(*Document) error) error {
 type Decoder struct {
 	limits Limits
 	spent  int64 // bytes that YAML aliases added so far in this run
+	// only, when set, leaves out every YAML document of a stream whose text it refuses, as if
+	// the document were empty: the first pass of CheckInputs decodes only what may be a
+	// ClusterSnapshot.
+	only func(text []byte) bool
 }
 
 // NewDecoder returns a decoder for one run; zero fields of l take their defaults.
@@ -251,13 +256,25 @@ func (d *Decoder) eachData(name string, data []byte, fn func(rawDoc) error) erro
 //
 // It reads in chunks of 1 MiB and joins them only when the input has ended within the limit,
 // so an endless input (/dev/zero, a pipe) costs the limit and no more: no buffer doubles past
-// it, and no grown-out buffers wait for the collector.
+// it, and no grown-out buffers wait for the collector. A regular file within the limit is read
+// into one buffer of its size (and a byte more, to see whether it grew), so a large dump is not
+// held twice while the chunks are joined.
 func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 	const chunk = 1 << 20
+	first := int64(chunk)
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() < limit {
+			first = info.Size() + 1
+		}
+	}
 	var chunks [][]byte
 	var total int64
 	for total <= limit {
-		c := make([]byte, min(chunk, limit+1-total))
+		size := int64(chunk)
+		if len(chunks) == 0 {
+			size = first
+		}
+		c := make([]byte, min(size, limit+1-total))
 		k, err := io.ReadFull(r, c)
 		chunks, total = append(chunks, c[:k]), total+int64(k)
 		if err == io.EOF || err == io.ErrUnexpectedEOF {

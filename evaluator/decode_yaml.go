@@ -49,6 +49,10 @@ func (d *Decoder) eachYAML(name string, data []byte, firstLine, docsBefore int, 
 		if leadingCounts {
 			index++
 		}
+		if d.only != nil && !d.only(joinLines(chunk)) {
+			chunk = chunk[:0]
+			return nil
+		}
 		doc := d.yamlDocument(name, index, chunk)
 		chunk = chunk[:0]
 		if doc.err != nil && doc.err.stop {

@@ -137,6 +137,7 @@ func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Re
 	}
 	first := newLoader(lo)
 	first.scan = true
+	first.dec.only = mayHoldSnapshot
 	if err := first.run(paths, stdin); err != nil {
 		var ies InputErrors
 		if !errors.As(err, &ies) {
@@ -384,12 +385,13 @@ func rereadable(name string, r io.Reader) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
-// mayHoldSnapshot reports whether an input may hold a ClusterSnapshot: its bytes name the
-// kind or the API group, or could spell them otherwise (an escape in a quoted string, a
-// !!binary value, a UTF-16 byte order mark). The first pass decodes only such inputs; should
-// a snapshot slip past it, the second pass finds it and the run fails (Stream.Close).
+// mayHoldSnapshot reports whether an input or a YAML document of it may hold a
+// ClusterSnapshot: its bytes name the kind or the API group, or could spell them otherwise (an
+// escape in a quoted string, a tag such as !!binary, whose URI may be escaped too, a UTF-16
+// byte order mark). The first pass decodes only such inputs and documents; should a snapshot
+// slip past it, the second pass finds it and the run fails (Stream.Close).
 func mayHoldSnapshot(data []byte) bool {
-	for _, s := range []string{snapshotKind, snapshotGroup, "\\", "binary", "\xfe\xff", "\xff\xfe"} {
+	for _, s := range []string{snapshotKind, snapshotGroup, "\\", "!", "\xfe\xff", "\xff\xfe"} {
 		if bytes.Contains(data, []byte(s)) {
 			return true
 		}

@@ -116,8 +116,9 @@ func TestCheckInputsReadsStdinOnce(t *testing.T) {
 	}
 }
 
-// A snapshot whose kind or group is not written plainly (a YAML escape, !!binary, JSON \u) is
-// still found by the first pass, which decodes every input that could spell one.
+// A snapshot whose kind or group is not written plainly (a YAML escape, a !!binary tag, even
+// with its URI escaped) is still found by the first pass, which decodes every document that
+// could spell one. Among the Nodes before it, only its own document is decoded twice.
 func TestCheckInputsFindsSnapshotsSpelledOtherwise(t *testing.T) {
 	e := newEvaluator(t)
 	objects, snap := nodesAndSnapshot(t)
@@ -127,6 +128,7 @@ func TestCheckInputsFindsSnapshotsSpelledOtherwise(t *testing.T) {
 	for name, spelled := range map[string]string{
 		"escape": `kind: "Cluster\x53napshot"`,
 		"binary": `kind: !!binary Q2x1c3RlclNuYXBzaG90`,
+		"tag":    `kind: !<tag:yaml.org,2002:bin%61ry> Q2x1c3RlclNuYXBzaG90`, // a tag's URI may be escaped
 		"folded": "kind: \"Cluster\\\n  Snapshot\"",
 	} {
 		t.Run(name, func(t *testing.T) {
