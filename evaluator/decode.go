@@ -307,7 +307,10 @@ func decodeObjects(name string, data []byte) ([]rawDoc, error) {
 			errs = append(errs, doc.err)
 		} else if _, ok := doc.value.(map[string]any); !ok {
 			errs = append(errs, inputError(doc.source, "expected a mapping, found %s", describe(doc.value)))
+		} else if v, err := resolved(doc.value); err != nil {
+			errs = append(errs, inputError(doc.source, "%v", err))
 		} else {
+			doc.value, doc.items = v, nil
 			out = append(out, doc)
 		}
 		return nil
@@ -320,6 +323,9 @@ func decodeObjects(name string, data []byte) ([]rawDoc, error) {
 	}
 	return out, nil
 }
+
+// errSkipped is a List item the first pass of CheckInputs leaves out (lazyItem.skip).
+var errSkipped = errors.New("skipped")
 
 // unpack hands over the object, or the items of a List (kind: List or a typed list such as
 // PodList), Lists nested in Lists included, each with its source: the item counts the objects
@@ -340,29 +346,58 @@ func unpackInto(obj map[string]any, src Source, items []itemPos, n *int, emit fu
 		}
 		return emit(obj, src)
 	}
-	list, ok := itemsValue.([]any)
-	if itemsValue != nil && !ok {
+	// The items: decoded already, or text decoded one at a time (lazyItems) and released
+	// once handed over.
+	count, item := 0, func(int) (any, itemPos, error) { return nil, itemPos{}, nil }
+	switch list := itemsValue.(type) {
+	case nil:
+	case []any:
+		count, item = len(list), func(i int) (any, itemPos, error) {
+			v := list[i]
+			list[i] = nil
+			if i < len(items) {
+				return v, items[i], nil
+			}
+			return v, itemPos{}, nil
+		}
+	case *lazyItems:
+		count, item = len(list.items), func(i int) (any, itemPos, error) {
+			if list.items[i].skip {
+				return nil, itemPos{}, errSkipped
+			}
+			return list.item(i)
+		}
+	default:
 		return inputError(src, "%s: items must be a list, found %s", kind, describe(itemsValue))
 	}
-	if len(list) == 0 {
+	if count == 0 {
 		at := src
 		at.Item = 0 // an empty List is no item: its line places it
 		empty(inputError(at, "an empty %s: no object to judge", kind))
 		return nil
 	}
 	apiVersion, _ := obj["apiVersion"].(string)
-	for i, item := range list {
+	for i := range count {
 		isrc := src
-		var nested []itemPos
-		if i < len(items) {
-			isrc.Line = items[i].line
-			nested = items[i].items
+		v, pos, err := item(i)
+		if pos.line > 0 {
+			isrc.Line = pos.line
 		}
-		m, ok := item.(map[string]any)
+		nested := pos.items
+		if err == errSkipped {
+			*n++
+			continue
+		}
+		if err != nil {
+			*n++
+			isrc.Item = *n
+			return inputError(isrc, "%v", err)
+		}
+		m, ok := v.(map[string]any)
 		if !ok {
 			*n++
 			isrc.Item = *n
-			return inputError(isrc, "list item is not an object, found %s", describe(item))
+			return inputError(isrc, "list item is not an object, found %s", describe(v))
 		}
 		// Typed lists (PodList from the API) leave apiVersion and kind out of their items.
 		if kind != "List" {

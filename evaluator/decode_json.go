@@ -15,7 +15,7 @@ import (
 // most one JSON document came before the problem, the rest is read as YAML, as kubectl does
 // (a .json file stays JSON).
 func (d *Decoder) eachJSON(name string, data []byte, fn func(rawDoc) error) error {
-	j := &jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, limit: d.limits.MaxDocumentSize}
+	j := &jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, limit: d.limits.MaxDocumentSize, only: d.only}
 	j.dec.UseNumber()
 	count := 0    // JSON documents read
 	consumed := 0 // bytes of the documents read
@@ -79,6 +79,7 @@ type jsonReader struct {
 	line    int // the line at lineOff
 	limit   int64
 	units   []unit // the document and the List items being read, outermost first
+	only    func([]byte) bool
 }
 
 // unit is a document or a List item being read: where it starts, and the bytes of its items
@@ -155,6 +156,15 @@ func (j *jsonReader) value(depth int, listy bool) (any, []itemPos, error) {
 			}
 			m[key] = v // as kubectl: a duplicate key's last value counts
 		}
+		// The items of a List stay text until it is unpacked; an object that is no List has
+		// its "items" decoded now.
+		if lazy, ok := m["items"].(*lazyItems); ok && !isList(m) {
+			v, err := resolved(lazy)
+			if err != nil {
+				return nil, nil, err
+			}
+			m["items"], items = v, nil
+		}
 		_, err := j.dec.Token() // '}'
 		return m, items, err
 	case '[':
@@ -172,8 +182,9 @@ func (j *jsonReader) value(depth int, listy bool) (any, []itemPos, error) {
 	return nil, nil, fmt.Errorf("unexpected %v", delim)
 }
 
-// items reads the value of an "items" key: when it is an array, each element is read as a
-// List item, with its line and its own size limit.
+// items reads the value of an "items" key: when it is an array, each element is a List item,
+// kept as its text and line (lazyItems) and decoded, with its own size limit, when the List is
+// unpacked. Here it is only checked to be valid JSON.
 func (j *jsonReader) items(depth int) (any, []itemPos, error) {
 	if !bytes.HasPrefix(j.data[j.nextOffset():], []byte("[")) {
 		v, _, err := j.value(depth, false)
@@ -182,22 +193,20 @@ func (j *jsonReader) items(depth int) (any, []itemPos, error) {
 	if _, err := j.dec.Token(); err != nil { // '['
 		return nil, nil, err
 	}
-	a := []any{}
-	var pos []itemPos
+	lazy := &lazyItems{items: []lazyItem{}, limit: j.limit}
 	for j.dec.More() {
 		start := j.nextOffset()
 		line := j.lineAt(start)
-		j.units = append(j.units, unit{start: int64(start)})
-		v, nested, err := j.value(depth+1, true)
-		if err != nil {
+		var raw json.RawMessage
+		if err := j.dec.Decode(&raw); err != nil {
 			return nil, nil, err
 		}
-		done := j.units[len(j.units)-1]
-		j.units = j.units[:len(j.units)-1]
-		j.units[len(j.units)-1].excluded += j.dec.InputOffset() - done.start
-		a = append(a, v)
-		pos = append(pos, itemPos{line: line, items: nested})
+		j.tokens++
+		end := j.dec.InputOffset()
+		j.units[len(j.units)-1].excluded += end - int64(start)
+		text := j.data[start:end]
+		lazy.items = append(lazy.items, lazyItem{json: text, line: line, skip: j.only != nil && !j.only(text)})
 	}
 	_, err := j.dec.Token() // ']'
-	return a, pos, err
+	return lazy, nil, err
 }

@@ -174,9 +174,9 @@ func (d *Decoder) yamlDocument(name string, index int, lines []yamlLine) rawDoc 
 	return doc
 }
 
-// yamlValue converts one YAML text as kubectl does and reads the JSON with exact numbers. The
-// JSON that aliases add beyond expansionFactor times the text is charged to the run's budget.
-func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
+// yamlJSON converts one YAML text to JSON as kubectl does. The JSON that aliases add beyond
+// expansionFactor times the text is charged to the run's budget.
+func (d *Decoder) yamlJSON(src Source, text []byte) ([]byte, *InputError) {
 	if mayAlias(text) {
 		// Aliases: the JSON they expand to is measured on the decoded value (where an alias
 		// costs nothing) before it is written, so that one long string referenced thousands
@@ -199,13 +199,30 @@ func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
 			return nil, d.aliasBomb(src)
 		}
 	}
+	return j, nil
+}
+
+// yamlValue converts one YAML text as kubectl does (yamlJSON) and reads the JSON with exact
+// numbers.
+func (d *Decoder) yamlValue(src Source, text []byte) (any, *InputError) {
+	j, err := d.yamlJSON(src, text)
+	if err != nil {
+		return nil, err
+	}
+	v, jerr := jsonValue(j)
+	if jerr != nil {
+		return nil, inputError(src, "not valid YAML: %v", jerr)
+	}
+	return v, nil
+}
+
+// jsonValue reads one JSON text with exact numbers.
+func jsonValue(j []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(j))
 	dec.UseNumber()
 	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, inputError(src, "not valid YAML: %v", err)
-	}
-	return v, nil
+	err := dec.Decode(&v)
+	return v, err
 }
 
 func (d *Decoder) aliasBomb(src Source) *InputError {
@@ -359,8 +376,9 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 	if itemsValue, present := m["items"]; !ok || !present || itemsValue != nil || !isList(m) {
 		return rawDoc{}, false
 	}
-	items := make([]any, len(entries))
-	pos := make([]itemPos, len(entries))
+	// Each item is converted and checked now; it is kept as its JSON and decoded again when
+	// the List is unpacked (lazyItems), so the objects are not all held at once.
+	lazy := &lazyItems{items: make([]lazyItem, len(entries)), limit: d.limits.MaxDocumentSize}
 	for k, first := range entries {
 		last := end
 		if k+1 < len(entries) {
@@ -373,27 +391,31 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 			return rawDoc{source: src, err: inputError(Source{File: src.File, Document: src.Document, Item: k + 1, Line: isrc.Line},
 				"the List item is larger than the document size limit of %s (--max-document-size)", byteSize(d.limits.MaxDocumentSize))}, true
 		}
-		v, err := d.yamlValue(isrc, text)
+		if d.only != nil && !d.only(text) {
+			lazy.items[k] = lazyItem{line: isrc.Line, skip: true}
+			continue
+		}
+		j, err := d.yamlJSON(isrc, text)
 		if err != nil {
 			if err.stop {
 				return rawDoc{source: src, err: err}, true
 			}
 			return rawDoc{}, false
 		}
+		v, jerr := jsonValue(j)
 		seq, ok := v.([]any)
-		if !ok || len(seq) != 1 {
+		if jerr != nil || !ok || len(seq) != 1 {
 			return rawDoc{}, false
 		}
-		items[k] = seq[0]
-		pos[k] = itemPos{line: isrc.Line}
+		lazy.items[k] = lazyItem{json: j, line: isrc.Line, yaml: true}
 		if im, ok := seq[0].(map[string]any); ok && isList(im) {
 			if nested := yamlItemLines(text, lines[first].num-1); len(nested) == 1 {
-				pos[k].items = nested[0].items
+				lazy.items[k].nested = nested[0].items
 			}
 		}
 	}
-	m["items"] = items
-	return rawDoc{value: m, source: src, items: pos}, true
+	m["items"] = lazy
+	return rawDoc{value: m, source: src}, true
 }
 
 // isItemsKey reports whether a line is "items:" at the start of the line, with nothing after

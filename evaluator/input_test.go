@@ -56,8 +56,10 @@ func ourValues(data []byte) ([]any, error) {
 	err := NewDecoder(Limits{}).each("in.yaml", bytes.NewReader(data), func(doc rawDoc) error {
 		if doc.err != nil {
 			errs = append(errs, doc.err)
+		} else if v, err := resolved(doc.value); err != nil { // the items of a List, decoded
+			errs = append(errs, inputError(doc.source, "%v", err))
 		} else {
-			out = append(out, doc.value)
+			out = append(out, v)
 		}
 		return nil
 	})

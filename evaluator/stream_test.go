@@ -184,3 +184,43 @@ func TestStreamFailsWhenTheSnapshotsChange(t *testing.T) {
 		t.Error("Close twice: no error")
 	}
 }
+
+// The items of a List (`kubectl get -o yaml` or `-o json`) are decoded one at a time as the
+// List is unpacked; a snapshot among them, spelled plainly or not, is still every item's
+// cluster, and the report is EvaluateInputs'.
+func TestCheckInputsListsWithTheSnapshotInside(t *testing.T) {
+	e := newEvaluator(t)
+	nodes, snapshot := nodesAndSnapshot(t)
+	docs, err := Decode("dump.yaml", strings.NewReader(nodes+snapshot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yamlList strings.Builder
+	yamlList.WriteString("apiVersion: v1\nitems:\n")
+	items := []any{}
+	for _, d := range docs {
+		items = append(items, d.Object)
+		j, _ := json.Marshal(d.Object) // JSON is YAML: one line per item
+		yamlList.WriteString("- " + string(j) + "\n")
+	}
+	yamlList.WriteString("kind: List\nmetadata: {resourceVersion: \"\"}\n")
+	jsonList, err := json.Marshal(map[string]any{"apiVersion": "v1", "items": items, "kind": "List"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	escaped := bytes.Replace(jsonList, []byte(`"kind":"ClusterSnapshot"`), []byte(`"kind":"\u0043lusterSnapshot"`), 1)
+	escaped = bytes.Replace(escaped, []byte(`"apiVersion":"support.aksarc.io/v1alpha1"`), []byte(`"apiVersion":"support.aks\u0061rc.io/v1alpha1"`), 1)
+	if bytes.Contains(escaped, []byte(snapshotKind)) || bytes.Contains(escaped, []byte(snapshotGroup)) {
+		t.Fatal("the escaped List still names the snapshot's kind or group")
+	}
+	for name, text := range map[string]string{"list.yaml": yamlList.String(), "list.json": string(jsonList), "escaped.json": string(escaped)} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), name)
+			writeFile(t, p, text)
+			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
+			if !fired(r, "AKSARC-005") || r.Summary.Documents != len(docs) {
+				t.Errorf("documents %d of %d, AKSARC-005 fired %v", r.Summary.Documents, len(docs), fired(r, "AKSARC-005"))
+			}
+		})
+	}
+}
