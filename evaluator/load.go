@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -145,6 +146,9 @@ func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Re
 		}
 		// Errors of a document are reported by the second pass, with every other bad input.
 	}
+	// What the first pass read is garbage now (but what it kept): collect it before the second
+	// pass reads the inputs again, so that a large input is not held twice.
+	runtime.GC()
 	s, err := e.NewStream(ctx, first.snapshots, opts...)
 	if err != nil {
 		return nil, nil, err
