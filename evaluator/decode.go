@@ -362,7 +362,9 @@ func unpackInto(obj map[string]any, src Source, items []itemPos, n *int, emit fu
 		}
 	case *lazyItems:
 		count, item = len(list.items), func(i int) (any, itemPos, error) {
-			if list.items[i].skip {
+			// An item of a typed list (PodList) takes its kind and apiVersion from the list,
+			// which its own text does not show: it is never left out.
+			if list.items[i].skip && kind == "List" {
 				return nil, itemPos{}, errSkipped
 			}
 			return list.item(i)

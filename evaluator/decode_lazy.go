@@ -24,8 +24,9 @@ type lazyItem struct {
 	line   int
 	yaml   bool
 	nested []itemPos
-	// skip: the decoder's only (the first pass of CheckInputs) refused the item's text, which
-	// was not converted: unpack leaves it out.
+	// skip: the decoder's only (the first pass of CheckInputs) refused the item's text: unpack
+	// leaves it out of a List of kind List (whose items carry their own kind and apiVersion). A
+	// YAML item is then not converted; only a List's is ever skipped.
 	skip bool
 }
 

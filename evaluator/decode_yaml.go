@@ -391,7 +391,9 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 			return rawDoc{source: src, err: inputError(Source{File: src.File, Document: src.Document, Item: k + 1, Line: isrc.Line},
 				"the List item is larger than the document size limit of %s (--max-document-size)", byteSize(d.limits.MaxDocumentSize))}, true
 		}
-		if d.only != nil && !d.only(text) {
+		// The first pass leaves out the items that cannot spell a snapshot; an item of a typed
+		// list takes its kind and apiVersion from the list, so none of those is left out.
+		if d.only != nil && m["kind"] == "List" && !d.only(text) {
 			lazy.items[k] = lazyItem{line: isrc.Line, skip: true}
 			continue
 		}

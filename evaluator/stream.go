@@ -212,8 +212,8 @@ func (s *Stream) Checked() []Checked {
 }
 
 // sameSnapshots fails when the snapshots a stream met are not those it was started with (an
-// input that changed between the first pass and the second): the cluster context would then
-// not be the run's.
+// input that changed between the first pass and the second, or a snapshot the first pass did
+// not recognize): the cluster context would then not be the run's.
 func sameSnapshots(expected, met []*Document) error {
 	same := len(expected) == len(met)
 	for i := 0; same && i < len(met); i++ {
@@ -235,6 +235,6 @@ func sameSnapshots(expected, met []*Document) error {
 		}
 		return out
 	}
-	return fmt.Errorf("evaluate: the ClusterSnapshots changed while the inputs were read (first %s, then %s): run again on inputs that do not change",
-		describe(expected), describe(met))
+	return fmt.Errorf("evaluate: the ClusterSnapshots met (%s) are not those the run started with (%s): an input changed while it was read, or the first pass did not recognize a snapshot (a bug: please report it); no report is written",
+		describe(met), describe(expected))
 }
