@@ -33,9 +33,10 @@ runs_containers(obj) if {
 _workload_kinds := {k | some k, _ in _template_paths; k != "PodTemplate"}
 
 # pod_spec is the pod spec of a workload object; undefined for objects that run no pods.
+# The kind is looked up first: most objects of a cluster (ConfigMaps, Services, ...) stop there.
 pod_spec(obj) := spec if {
-	k8s.api_group(obj) in _groups
 	path := _template_paths[obj.kind]
+	k8s.api_group(obj) in _groups
 	spec := object.get(obj, path, null)
 	is_object(spec)
 }
@@ -51,11 +52,9 @@ pod_metadata_path(obj) := array.concat(array.slice(path, 0, count(path) - 1), ["
 # {"type": "container" | "initContainer" | "ephemeralContainer", "name", "container"}.
 containers(spec) := [c |
 	some field, type in {"containers": "container", "initContainers": "initContainer", "ephemeralContainers": "ephemeralContainer"}
-	some item in _list(object.get(spec, field, []))
+	items := object.get(spec, field, [])
+	is_array(items)
+	some item in items
 	is_object(item)
 	c := {"type": type, "name": object.get(item, "name", ""), "container": item}
 ]
-
-_list(x) := x if is_array(x)
-
-_list(x) := [] if not is_array(x)
