@@ -25,7 +25,7 @@ Invoke-Az policy definition create --name aksarc-features @where --mode Microsof
   --rules definitions/features.rules.json --params definitions/features.params.json `
   --display-name 'AKS Arc support policy: features rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=a609e50fd57102637660b057318a207aad898c776baebba5ea6bb03f7d9a1de7' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=ebb7309697619b818c0f9339276a6af333fb0dc41b1f845ee05692ab08f1dd98' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-lifecycle @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json `
   --display-name 'AKS Arc support policy: lifecycle rules' `
@@ -40,12 +40,12 @@ Invoke-Az policy definition create --name aksarc-networking @where --mode Micros
   --rules definitions/networking.rules.json --params definitions/networking.params.json `
   --display-name 'AKS Arc support policy: networking rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=40fd2e7715750ffc7db8d24cb37f5f0dc845479bf7b602b823a9471ea475ae8f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=c6957f629f8c31ffda2d514f14fc167cc9f584103e050cf021728a99b029ba10' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-nodes @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json `
   --display-name 'AKS Arc support policy: nodes rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=cf573e01db51f3512e30194d4737e83b6a4487076b5db6f63ea1121732d472d1' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=fcfda2e2bc8790d2c5fbf3c3ca85478353169b77fba59a768a10f8eddca5173d' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-subscription @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json `
   --display-name 'AKS Arc support policy: subscription rules' `
