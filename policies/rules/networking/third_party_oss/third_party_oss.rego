@@ -70,9 +70,16 @@ _candidate(doc, ctx) if _listed_key(doc.metadata, "labels", index.lookup(ctx, "t
 
 _candidate(doc, ctx) if _listed_key(doc.metadata, "annotations", index.lookup(ctx, "thirdParty", "annotations"))
 
-_candidate(doc, ctx) if _listed_key(pods.template_metadata(doc), "labels", index.lookup(ctx, "thirdParty", "labels"))
+# A pod template's metadata; a Pod's is its own metadata, tested above.
+_candidate(doc, ctx) if {
+	doc.kind != "Pod"
+	_listed_key(pods.template_metadata(doc), "labels", index.lookup(ctx, "thirdParty", "labels"))
+}
 
-_candidate(doc, ctx) if _listed_key(pods.template_metadata(doc), "annotations", index.lookup(ctx, "thirdParty", "annotations"))
+_candidate(doc, ctx) if {
+	doc.kind != "Pod"
+	_listed_key(pods.template_metadata(doc), "annotations", index.lookup(ctx, "thirdParty", "annotations"))
+}
 
 _candidate(doc, ctx) if {
 	some c in workloads.containers(workloads.pod_spec(doc))
