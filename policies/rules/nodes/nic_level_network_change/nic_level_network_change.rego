@@ -64,9 +64,9 @@ _candidate(doc, ctx) if k8s.api_group(doc) in index.lookup(ctx, "agentNodes", "m
 _candidate(doc, _) if doc.kind == "CustomResourceDefinition"
 
 _candidate(doc, ctx) if {
-	annotations := pods.annotations(pods.template_metadata(doc))
+	metadata := object.get(doc, workloads.pod_metadata_path(doc), {})
 	some key in index.lookup(ctx, "agentNodes", "multusPodAnnotations")
-	_ = annotations[key]
+	_ = metadata.annotations[key]
 }
 
 _candidate(doc, ctx) if {
