@@ -25,7 +25,7 @@ Invoke-Az policy definition create --name aksarc-features @where --mode Microsof
   --rules definitions/features.rules.json --params definitions/features.params.json `
   --display-name 'AKS Arc support policy: features rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=a3d4884366bda836fe72763f1e60c5199f19c96f4998418f2c7c177f94b6bdb3' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e7082480e29e57734bdb59da9751ed226773e0b4bc6194fc66dd55abf4901a45' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-lifecycle @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json `
   --display-name 'AKS Arc support policy: lifecycle rules' `
@@ -35,17 +35,17 @@ Invoke-Az policy definition create --name aksarc-managed @where --mode Microsoft
   --rules definitions/managed.rules.json --params definitions/managed.params.json `
   --display-name 'AKS Arc support policy: managed rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=f2ccc17c4ce3b771b3e80f4827fbc9b7996297e66e5f5ad5fe858f8986df824a' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=15b23d16b6124d1017318bc2371d22d7d0d8416be4c252ad083a6947f1276d75' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-networking @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/networking.rules.json --params definitions/networking.params.json `
   --display-name 'AKS Arc support policy: networking rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=8271c1057f65de6f2bd6b126b6a50e26c4ebbf348a04507af816ef8393cfe746' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=6514adead86508fc1b7a10af3253ef611085debbcbcfd198b9eb49de9209e7da' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-nodes @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json `
   --display-name 'AKS Arc support policy: nodes rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=1f5d1f790bc4831743856942a57e2ff273ed885522173d014fec9cb007be284f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=fb188d09779324a249e751633e372d9e2ca6b1b7013bd9ea9e293fa9084878e2' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-subscription @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json `
   --display-name 'AKS Arc support policy: subscription rules' `

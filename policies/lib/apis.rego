@@ -64,6 +64,7 @@ _to(entry, minor) if {
 # alpha_version holds for Kubernetes alpha versions: v1alpha1, v2alpha1, v1alpha3, ...
 alpha_version(v) if {
 	is_string(v)
+	contains(v, "alpha") # cheap: the regular expression only for versions that can match
 	regex.match(`^v[0-9]+alpha[0-9]+$`, v)
 }
 

@@ -17,6 +17,16 @@ repository(image) := path if {
 	path != ""
 }
 
+# name is the last component of an image's repository path (lower case, without tag or digest:
+# "proxyv2" of "docker.io/istio/proxyv2:1.23.2"), with builtins only: a cheap first test before
+# repository and matches, as a repository can only match a pattern whose last component is its
+# name. Undefined for a non-string.
+name(image) := n if {
+	is_string(image)
+	parts := split(split(lower(trim_space(image)), "@")[0], "/")
+	n := split(parts[count(parts) - 1], ":")[0]
+}
+
 # The first component is a registry host when more components follow and it has a dot or a
 # port, or is localhost (the Docker reference grammar).
 _without_registry(parts) := array.slice(parts, 1, count(parts)) if {

@@ -41,3 +41,15 @@ test_matches_nothing_on_partial_names if {
 	images.matches("quay.io/cilium/cilium:v1", [7, null]) == set()
 	images.matches(7, ["cilium/cilium"]) == set()
 }
+
+test_name_is_the_last_component_of_the_repository if {
+	images.name("quay.io/cilium/cilium:v1.16.3@sha256:0a1b2c") == "cilium"
+	images.name("  Istio/ProxyV2:1.23 ") == "proxyv2"
+	images.name("localhost:5000/istio/proxyv2") == "proxyv2"
+	images.name("nginx") == "nginx"
+	images.name("") == ""
+	not images.name(42)
+	every image in ["quay.io/cilium/cilium:v1.16.3@sha256:0a1b2c", "localhost:5000/istio/proxyv2:1.23.2", "registry.example", "nginx:1.27"] {
+		endswith(images.repository(image), images.name(image))
+	}
+}

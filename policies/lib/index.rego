@@ -100,16 +100,25 @@ _segments(path) := [s | some s in split(path, "/"); not s in {"", "."}]
 
 # image_listed is true when an image's repository is one of the listed (lower-case) repositories,
 # or ends with "/" and one of them: as lib.aksarc.images.matches, with one lookup per path suffix.
+# A listed repository that matches ends with the image's name (lib.aksarc.images.name, its last
+# component): one builtin call passes over nearly every image before the repository is parsed.
 image_listed(image, listed) if {
+	strings.any_suffix_match(listed, images.name(image))
 	repo := images.repository(image)
 	some suffix in suffixes(repo, "/")
 	suffix in listed
 }
 
 # in_domains is true when a group is one of the domains or a subdomain of one (ends with "." and
-# the domain), with one lookup per suffix of the group.
+# the domain), with one lookup per suffix of the group; a group without a dot is its only suffix.
 in_domains(group, domains) if {
 	is_string(group)
+	group in domains
+}
+
+in_domains(group, domains) if {
+	is_string(group)
+	contains(group, ".")
 	some suffix in suffixes(group, ".")
 	suffix in domains
 }

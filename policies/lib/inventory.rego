@@ -180,8 +180,8 @@ _cluster_by_prefix(obj, inventory) := {sprintf("clusterScoped %s prefix %s", [ki
 # foreign is true for an object in the inventory's namespace that matches no entry and is no
 # documented customer configuration (AKSARC-010).
 foreign(obj, inventory) if {
+	in_namespace(obj, inventory) # first: most objects are in other namespaces
 	subject(obj, inventory)
-	in_namespace(obj, inventory)
 	count(namespaced_matches(obj, inventory)) == 0
 	count(customer_config(obj, inventory)) == 0
 }

@@ -23,7 +23,9 @@ import data.lib.aksarc.versions
 events(doc, ctx) := [ev |
 	some x in sort([[e.date, e.rule, e.kind, e] | some e in _all(doc, ctx); e.daysLeft >= 0])
 	ev := x[3]
-]
+] if {
+	snapshot.is_snapshot(doc)
+} else := []
 
 _all(doc, ctx) := {e |
 	snapshot.is_snapshot(doc)

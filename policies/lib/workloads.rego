@@ -7,8 +7,10 @@ package lib.aksarc.workloads
 
 import data.lib.aksarc.k8s
 
-# Kinds (of the core, apps and batch groups) whose objects carry a pod template, and where.
-_template_paths := {
+# _template_path is where objects of a kind (of the core, apps and batch groups) carry their pod
+# template's spec; undefined for other kinds. The table is a literal in the function, not a rule:
+# OPA evaluates a rule again in every query (one per document), a literal costs nothing.
+_template_path(kind) := {
 	"Pod": ["spec"],
 	"PodTemplate": ["template", "spec"],
 	"ReplicationController": ["spec", "template", "spec"],
@@ -18,24 +20,24 @@ _template_paths := {
 	"DaemonSet": ["spec", "template", "spec"],
 	"Job": ["spec", "template", "spec"],
 	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-}
+}[kind]
 
-_groups := {"", "apps", "batch", "extensions"}
+_workload_group(obj) if k8s.api_group(obj) in {"", "apps", "batch", "extensions"}
 
 # runs_containers is true for a workload: an object of a kind that runs containers (Pod,
 # Deployment, DaemonSet, StatefulSet, ReplicaSet, Job, CronJob, ReplicationController) in the
 # core, apps, batch or extensions group, whatever its spec holds. A PodTemplate runs nothing.
 runs_containers(obj) if {
-	k8s.api_group(obj) in _groups
-	obj.kind in _workload_kinds
+	_workload_group(obj)
+	_template_path(obj.kind)
+	obj.kind != "PodTemplate"
 }
 
-_workload_kinds := {k | some k, _ in _template_paths; k != "PodTemplate"}
-
 # pod_spec is the pod spec of a workload object; undefined for objects that run no pods.
+# The kind is looked up first: most objects of a cluster (ConfigMaps, Services, ...) stop there.
 pod_spec(obj) := spec if {
-	k8s.api_group(obj) in _groups
-	path := _template_paths[obj.kind]
+	path := _template_path(obj.kind)
+	_workload_group(obj)
 	spec := object.get(obj, path, null)
 	is_object(spec)
 }
@@ -44,18 +46,16 @@ pod_spec(obj) := spec if {
 # undefined for objects that run no pods.
 pod_metadata_path(obj) := array.concat(array.slice(path, 0, count(path) - 1), ["metadata"]) if {
 	pod_spec(obj)
-	path := _template_paths[obj.kind]
+	path := _template_path(obj.kind)
 }
 
 # containers lists every container of a pod spec (init and ephemeral ones included), each as
 # {"type": "container" | "initContainer" | "ephemeralContainer", "name", "container"}.
 containers(spec) := [c |
 	some field, type in {"containers": "container", "initContainers": "initContainer", "ephemeralContainers": "ephemeralContainer"}
-	some item in _list(object.get(spec, field, []))
+	items := object.get(spec, field, [])
+	is_array(items)
+	some item in items
 	is_object(item)
 	c := {"type": type, "name": object.get(item, "name", ""), "container": item}
 ]
-
-_list(x) := x if is_array(x)
-
-_list(x) := [] if not is_array(x)

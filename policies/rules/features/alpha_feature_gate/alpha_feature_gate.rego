@@ -36,6 +36,7 @@ import data.lib.aksarc.versions
 import data.lib.aksarc.workloads
 
 violations(doc, ctx) := {f |
+	_candidate(doc)
 	some gate, by_use in _alpha_by_gate(_uses(doc, ctx), ctx)
 	alpha := [u | some u in by_use]
 	first := _first(alpha)
@@ -45,6 +46,25 @@ violations(doc, ctx) := {f |
 		_message(doc, gate, alpha, first, ctx),
 		_details(gate, alpha, first, ctx),
 	)
+}
+
+# _candidate is true for a document that can set a gate: a ClusterSnapshot, a
+# KubeletConfiguration, or a workload with a container whose command or args mention
+# --feature-gates. Nearly every pod mentions no such flag and is passed over.
+_candidate(doc) if snapshot.is_snapshot(doc)
+
+_candidate(doc) if doc.kind == "KubeletConfiguration"
+
+_candidate(doc) if {
+	some c in workloads.containers(workloads.pod_spec(doc))
+	_mentions_flag(c.container)
+}
+
+_mentions_flag(container) if {
+	some field in ["command", "args"]
+	some arg in container[field]
+	is_string(arg)
+	contains(arg, "--feature-gates") # _flag, written out: this test runs for every container
 }
 
 # The alpha uses grouped by gate, {gate: {use as JSON: use}}, built in one pass (object.union_n
@@ -75,6 +95,7 @@ _kubelet_config_uses(doc, ctx) := {u |
 _flag_uses(doc, ctx) := {u |
 	spec := workloads.pod_spec(doc)
 	some c in workloads.containers(spec)
+	_mentions_flag(c.container)
 	gates := _flag_gates(_tokens(c.container))
 	count(gates) > 0
 	set_in := sprintf("--feature-gates of %s %s", [c.type, _string(c.name)])

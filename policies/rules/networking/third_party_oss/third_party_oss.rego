@@ -66,21 +66,32 @@ _candidate(doc, ctx) if index.in_domains(k8s.api_group(doc), index.lookup(ctx, "
 
 _candidate(doc, ctx) if index.in_domains(doc.spec.group, index.lookup(ctx, "thirdParty", "apiGroupDomains"))
 
+_candidate(doc, ctx) if _listed_key(doc.metadata, "labels", index.lookup(ctx, "thirdParty", "labels"))
+
+_candidate(doc, ctx) if _listed_key(doc.metadata, "annotations", index.lookup(ctx, "thirdParty", "annotations"))
+
+# A pod template's metadata; a Pod's is its own metadata, tested above.
 _candidate(doc, ctx) if {
-	some metadata in _metadatas(doc)
-	some key, _ in _object(object.get(metadata, "labels", {}))
-	key in index.lookup(ctx, "thirdParty", "labels")
+	doc.kind != "Pod"
+	_listed_key(pods.template_metadata(doc), "labels", index.lookup(ctx, "thirdParty", "labels"))
 }
 
 _candidate(doc, ctx) if {
-	some metadata in _metadatas(doc)
-	some key, _ in _object(object.get(metadata, "annotations", {}))
-	key in index.lookup(ctx, "thirdParty", "annotations")
+	doc.kind != "Pod"
+	_listed_key(pods.template_metadata(doc), "annotations", index.lookup(ctx, "thirdParty", "annotations"))
 }
 
 _candidate(doc, ctx) if {
-	some image in pods.images(workloads.pod_spec(doc))
-	index.image_listed(image.image, index.lookup(ctx, "thirdParty", "images"))
+	some c in workloads.containers(workloads.pod_spec(doc))
+	index.image_listed(c.container.image, index.lookup(ctx, "thirdParty", "images"))
+}
+
+# _listed_key is true when a metadata object's labels or annotations (field) has a listed key:
+# object.filter keeps the listed keys in one builtin call, however many the object carries.
+_listed_key(metadata, field, listed) if {
+	present := metadata[field]
+	is_object(present)
+	count(object.filter(present, listed)) > 0
 }
 
 _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namespace(doc) != ""

@@ -23,6 +23,7 @@
 #   remediation: Remove the Multus configuration and the host-network workloads that hold NET_ADMIN; change node networking only through the networks AKS Arc defines (subnets on Windows Server, logical networks on Azure Local).
 package lib.aksarc.rules.nodes.nic_level_network_change
 
+import data.lib.aksarc.images
 import data.lib.aksarc.index
 import data.lib.aksarc.k8s
 import data.lib.aksarc.pods
@@ -32,9 +33,11 @@ import data.lib.aksarc.workloads
 
 violations(doc, ctx) := {f |
 	is_object(doc)
+	_candidate(doc, ctx)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
-	reasons := _ordered(_reasons(doc, agent_nodes, ctx))
-	count(reasons) > 0
+	found := _reasons(doc, agent_nodes, ctx)
+	count(found) > 0
+	reasons := _ordered(found)
 	platform := snapshot.cluster_platform(ctx)
 	f := result.finding(
 		rego.metadata.chain(),
@@ -48,6 +51,27 @@ violations(doc, ctx) := {f |
 			"reasons": reasons,
 		},
 	)
+}
+
+# _candidate is true when the document can give a reason: a workload on the host network, an
+# object of a Multus API group, a CustomResourceDefinition, a pod template with a Multus
+# annotation or a container whose image name (lib.aksarc.images.name) ends a Multus image.
+# Nearly every object of a cluster fails these few tests and is passed over.
+_candidate(doc, _) if workloads.pod_spec(doc).hostNetwork == true
+
+_candidate(doc, ctx) if k8s.api_group(doc) in index.lookup(ctx, "agentNodes", "multusApiGroups")
+
+_candidate(doc, _) if doc.kind == "CustomResourceDefinition"
+
+_candidate(doc, ctx) if {
+	metadata := object.get(doc, workloads.pod_metadata_path(doc), {})
+	some key in index.lookup(ctx, "agentNodes", "multusPodAnnotations")
+	_ = metadata.annotations[key]
+}
+
+_candidate(doc, ctx) if {
+	some c in workloads.containers(workloads.pod_spec(doc))
+	strings.any_suffix_match(index.lookup(ctx, "agentNodes", "multusImages"), images.name(c.container.image))
 }
 
 _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namespace(doc) != ""

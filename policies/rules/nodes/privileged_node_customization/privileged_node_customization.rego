@@ -40,10 +40,12 @@ import data.lib.aksarc.workloads
 
 violations(doc, ctx) := {f |
 	spec := workloads.pod_spec(doc)
+	_candidate(spec)
 	agent_nodes := object.get(ctx.catalog, "agentNodes", {})
 	not pods.exempt_namespace(doc, agent_nodes)
-	reasons := _ordered(_reasons(spec, agent_nodes, ctx))
-	count(reasons) > 0
+	found := _reasons(spec, agent_nodes, ctx)
+	count(found) > 0
+	reasons := _ordered(found)
 	f := result.finding(
 		rego.metadata.chain(),
 		doc,
@@ -56,6 +58,31 @@ violations(doc, ctx) := {f |
 		},
 	)
 }
+
+# _candidate is true when a pod spec sets a field some reason reads: hostPID, the pod's
+# HostProcess or sysctls, a hostPath volume, or a container's privileged, HostProcess or added
+# capabilities. A pod that sets none of them (nearly every pod) is passed over with these tests.
+_candidate(spec) if spec.hostPID == true
+
+_candidate(spec) if spec.securityContext.windowsOptions.hostProcess == true
+
+_candidate(spec) if count(spec.securityContext.sysctls) > 0
+
+_candidate(spec) if {
+	some volume in spec.volumes
+	volume.hostPath
+}
+
+_candidate(spec) if {
+	some c in workloads.containers(spec)
+	_container_candidate(c.container.securityContext)
+}
+
+_container_candidate(sc) if sc.privileged == true
+
+_container_candidate(sc) if sc.windowsOptions.hostProcess == true
+
+_container_candidate(sc) if count(sc.capabilities.add) > 0
 
 _ref(doc) := sprintf("%s/%s", [k8s.namespace(doc), k8s.name(doc)]) if k8s.namespace(doc) != ""
 
