@@ -392,8 +392,10 @@ func (d *Decoder) yamlList(src Source, lines []yamlLine) (rawDoc, bool) {
 				"the List item is larger than the document size limit of %s (--max-document-size)", byteSize(d.limits.MaxDocumentSize))}, true
 		}
 		// The first pass leaves out the items that cannot spell a snapshot; an item of a typed
-		// list takes its kind and apiVersion from the list, so none of those is left out.
-		if d.only != nil && m["kind"] == "List" && !d.only(text) {
+		// list takes its kind and apiVersion from the list, and an item with an alias (or a
+		// merge key) may take anything from another item or the List's head, so none of
+		// those is left out.
+		if d.only != nil && m["kind"] == "List" && !d.only(text) && bytes.IndexByte(text, '*') < 0 {
 			lazy.items[k] = lazyItem{line: isrc.Line, skip: true}
 			continue
 		}

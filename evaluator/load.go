@@ -140,11 +140,14 @@ func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Re
 	first.scan = true
 	first.dec.only = mayHoldSnapshot
 	if err := first.run(paths, stdin); err != nil {
+		var ie *InputError
 		var ies InputErrors
-		if !errors.As(err, &ies) {
+		if !errors.As(err, &ies) && !errors.As(err, &ie) {
 			return nil, nil, err
 		}
-		// Errors of a document are reported by the second pass, with every other bad input.
+		// Input errors are reported by the second pass, with every other bad input; one that
+		// stops the run (a spent alias budget) stops the second pass too, at the same document
+		// or before it, as the second pass decodes all that the first did and more.
 	}
 	// What the first pass read is garbage now (but what it kept): collect it before the second
 	// pass reads the inputs again, so that a large input is not held twice.

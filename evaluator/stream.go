@@ -36,7 +36,8 @@ type Stream struct {
 	ctxTerm  *ast.Term
 	expected []*Document
 	work     chan streamJob
-	wg       sync.WaitGroup
+	wg       sync.WaitGroup // the workers
+	sending  sync.WaitGroup // the Adds between their check of closed and their send
 
 	mu        sync.Mutex
 	done      []evaluated
@@ -91,6 +92,8 @@ func (e *Evaluator) NewStream(ctx context.Context, snapshots []*Document, opts .
 
 // Add hands a document to the next free worker; it blocks while all are busy. It fails when
 // the context is done or the stream is closed; a document whose evaluation fails fails Close.
+// Add may be called from several goroutines, and while Close runs (it then fails or is
+// judged before Close returns).
 func (s *Stream) Add(d *Document) error {
 	if d == nil || d.value == nil {
 		return errors.New("evaluate: a document must come from Decode, Load or NewDocument")
@@ -105,7 +108,9 @@ func (s *Stream) Add(d *Document) error {
 	if d.IsClusterSnapshot() {
 		s.snapshots = append(s.snapshots, d)
 	}
+	s.sending.Add(1) // Close waits for this send before it closes the channel
 	s.mu.Unlock()
+	defer s.sending.Done()
 	select {
 	case s.work <- streamJob{i, d}:
 		return nil
@@ -164,6 +169,7 @@ func (s *Stream) Close() (*Report, error) {
 	if already {
 		return nil, errors.New("evaluate: the stream is closed")
 	}
+	s.sending.Wait()
 	close(s.work)
 	s.wg.Wait()
 	if err := s.ctx.Err(); err != nil {

@@ -6,9 +6,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+
+	k8syaml "sigs.k8s.io/yaml"
 
 	"github.com/aksarc-opa/aksarc-opa/bench/dumpgen"
 )
@@ -259,5 +264,84 @@ func TestCheckInputsTypedListOfSnapshots(t *testing.T) {
 				t.Errorf("documents %d of %d, AKSARC-005 fired %v", r.Summary.Documents, len(docs), fired(r, "AKSARC-005"))
 			}
 		})
+	}
+}
+
+// A List item that is a snapshot only through an alias or a merge key (its own text names
+// neither kind nor group) is still found by the first pass: an item with an alias is never
+// left out.
+func TestCheckInputsSnapshotThroughAnAlias(t *testing.T) {
+	e := newEvaluator(t)
+	nodes, snapshot := nodesAndSnapshot(t)
+	docs, err := Decode("dump.yaml", strings.NewReader(snapshot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := docs[0].Object
+	delete(snap, "kind")
+	delete(snap, "apiVersion")
+	body, _ := json.Marshal(snap)
+	rest := strings.TrimSuffix(strings.TrimPrefix(string(body), "{"), "}") // the snapshot's other keys, in flow style
+	head := "apiVersion: v1\nkind: List\nmetadata: {annotations: {k: &k ClusterSnapshot, g: &g support.aksarc.io/v1alpha1}}\nitems:\n"
+	for name, item := range map[string]string{
+		"alias": "- {apiVersion: *g, kind: *k, " + rest + "}\n",
+		"merge": "- <<: {apiVersion: *g, kind: *k}\n  " + strings.ReplaceAll(strings.TrimSuffix(toYAML(t, snap), "\n"), "\n", "\n  ") + "\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if strings.Contains(item, snapshotKind) || strings.Contains(item, snapshotGroup) {
+				t.Fatal("the item names the snapshot's kind or group itself")
+			}
+			p := filepath.Join(t.TempDir(), "dump.yaml")
+			writeFile(t, p, nodes+head+"- {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}}\n"+item)
+			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
+			if !fired(r, "AKSARC-005") {
+				t.Error("the snapshot was not the cluster of the Nodes")
+			}
+		})
+	}
+}
+
+func toYAML(t *testing.T, v any) string {
+	t.Helper()
+	b, err := k8syaml.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Add may run in several goroutines and while Close runs: no send on a closed channel, and
+// every document Add accepted is in the report.
+func TestStreamAddWhileClosing(t *testing.T) {
+	e := newEvaluator(t)
+	docs, err := Decode("cm.yaml", strings.NewReader(strings.Replace(cm, "%s", "app", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := e.NewStream(context.Background(), nil, AsOf(day("2025-11-01")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var accepted atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s.Add(docs[0]) == nil {
+				accepted.Add(1)
+			}
+		}()
+	}
+	for accepted.Load() < 20 {
+		runtime.Gosched()
+	}
+	r, err := s.Close()
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(r.Summary.Documents) != accepted.Load() {
+		t.Errorf("the report has %d documents, Add accepted %d", r.Summary.Documents, accepted.Load())
 	}
 }
