@@ -69,6 +69,23 @@ func checkBothWays(t *testing.T, e *Evaluator, paths []string, stdin func() *byt
 	return got
 }
 
+// checkSnapshotFiles writes each file (name -> text) and checks it both ways (checkBothWays):
+// the snapshot in it must be the cluster of its Nodes (AKSARC-005 fires), and, when documents
+// is not 0, that many documents are judged.
+func checkSnapshotFiles(t *testing.T, e *Evaluator, files map[string]string, documents int) {
+	t.Helper()
+	for name, text := range files {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), name)
+			writeFile(t, p, text)
+			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
+			if !fired(r, "AKSARC-005") || (documents != 0 && r.Summary.Documents != documents) {
+				t.Errorf("documents %d of %d, AKSARC-005 fired %v: the snapshot was not the cluster of the Nodes", r.Summary.Documents, documents, fired(r, "AKSARC-005"))
+			}
+		})
+	}
+}
+
 func fired(r *Report, id string) bool {
 	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.RuleID == id })
 }
@@ -130,26 +147,21 @@ func TestCheckInputsFindsSnapshotsSpelledOtherwise(t *testing.T) {
 	if !strings.Contains(snap, "kind: ClusterSnapshot\n") || !strings.Contains(snap, "apiVersion: support.aksarc.io/v1alpha1\n") {
 		t.Fatalf("the generated snapshot is not written as this test expects:\n%.300s", snap)
 	}
+	files := map[string]string{}
 	for name, spelled := range map[string]string{
 		"escape": `kind: "Cluster\x53napshot"`,
 		"binary": `kind: !!binary Q2x1c3RlclNuYXBzaG90`,
 		"tag":    `kind: !<tag:yaml.org,2002:bin%61ry> Q2x1c3RlclNuYXBzaG90`, // a tag's URI may be escaped
 		"folded": "kind: \"Cluster\\\n  Snapshot\"",
 	} {
-		t.Run(name, func(t *testing.T) {
-			s := strings.Replace(snap, "kind: ClusterSnapshot", spelled, 1)
-			s = strings.Replace(s, "apiVersion: support.aksarc.io/v1alpha1", `apiVersion: "support.aks\x61rc.io/v1alpha1"`, 1)
-			if strings.Contains(s, snapshotKind) || strings.Contains(s, snapshotGroup) {
-				t.Fatal("the snapshot still names its kind or group")
-			}
-			p := filepath.Join(t.TempDir(), "dump.yaml")
-			writeFile(t, p, objects+s)
-			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
-			if !fired(r, "AKSARC-005") {
-				t.Error("the snapshot was not the cluster of the Nodes")
-			}
-		})
+		s := strings.Replace(snap, "kind: ClusterSnapshot", spelled, 1)
+		s = strings.Replace(s, "apiVersion: support.aksarc.io/v1alpha1", `apiVersion: "support.aks\x61rc.io/v1alpha1"`, 1)
+		if strings.Contains(s, snapshotKind) || strings.Contains(s, snapshotGroup) {
+			t.Fatalf("%s: the snapshot still names its kind or group", name)
+		}
+		files[name+".yaml"] = objects + s
 	}
+	checkSnapshotFiles(t, e, files, 0)
 }
 
 // A snapshot the stream meets that it was not started with (an input changed between the two
@@ -218,16 +230,7 @@ func TestCheckInputsListsWithTheSnapshotInside(t *testing.T) {
 	if bytes.Contains(escaped, []byte(snapshotKind)) || bytes.Contains(escaped, []byte(snapshotGroup)) {
 		t.Fatal("the escaped List still names the snapshot's kind or group")
 	}
-	for name, text := range map[string]string{"list.yaml": yamlList.String(), "list.json": string(jsonList), "escaped.json": string(escaped)} {
-		t.Run(name, func(t *testing.T) {
-			p := filepath.Join(t.TempDir(), name)
-			writeFile(t, p, text)
-			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
-			if !fired(r, "AKSARC-005") || r.Summary.Documents != len(docs) {
-				t.Errorf("documents %d of %d, AKSARC-005 fired %v", r.Summary.Documents, len(docs), fired(r, "AKSARC-005"))
-			}
-		})
-	}
+	checkSnapshotFiles(t, e, map[string]string{"list.yaml": yamlList.String(), "list.json": string(jsonList), "escaped.json": string(escaped)}, len(docs))
 }
 
 // An item of a typed list takes its kind and apiVersion from the list: a ClusterSnapshot in a
@@ -252,19 +255,10 @@ func TestCheckInputsTypedListOfSnapshots(t *testing.T) {
 	if bytes.Contains(item, []byte(snapshotKind)) || bytes.Contains(item, []byte(snapshotGroup)) || bytes.ContainsAny(item, "\\!") {
 		t.Fatal("the item names the snapshot's kind or group itself")
 	}
-	for name, text := range map[string]string{
+	checkSnapshotFiles(t, e, map[string]string{
 		"typed.json": string(nodeList) + "\n" + string(typed),
 		"typed.yaml": string(nodeList) + "\n---\napiVersion: support.aksarc.io/v1alpha1\nkind: ClusterSnapshotList\nitems:\n- " + string(item) + "\n",
-	} {
-		t.Run(name, func(t *testing.T) {
-			p := filepath.Join(t.TempDir(), name)
-			writeFile(t, p, text)
-			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
-			if !fired(r, "AKSARC-005") || r.Summary.Documents != len(docs) {
-				t.Errorf("documents %d of %d, AKSARC-005 fired %v", r.Summary.Documents, len(docs), fired(r, "AKSARC-005"))
-			}
-		})
-	}
+	}, len(docs))
 }
 
 // A List item that is a snapshot only through an alias or a merge key (its own text names
@@ -283,22 +277,17 @@ func TestCheckInputsSnapshotThroughAnAlias(t *testing.T) {
 	body, _ := json.Marshal(snap)
 	rest := strings.TrimSuffix(strings.TrimPrefix(string(body), "{"), "}") // the snapshot's other keys, in flow style
 	head := "apiVersion: v1\nkind: List\nmetadata: {annotations: {k: &k ClusterSnapshot, g: &g support.aksarc.io/v1alpha1}}\nitems:\n"
+	files := map[string]string{}
 	for name, item := range map[string]string{
 		"alias": "- {apiVersion: *g, kind: *k, " + rest + "}\n",
 		"merge": "- <<: {apiVersion: *g, kind: *k}\n  " + strings.ReplaceAll(strings.TrimSuffix(toYAML(t, snap), "\n"), "\n", "\n  ") + "\n",
 	} {
-		t.Run(name, func(t *testing.T) {
-			if strings.Contains(item, snapshotKind) || strings.Contains(item, snapshotGroup) {
-				t.Fatal("the item names the snapshot's kind or group itself")
-			}
-			p := filepath.Join(t.TempDir(), "dump.yaml")
-			writeFile(t, p, nodes+head+"- {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}}\n"+item)
-			r := checkBothWays(t, e, []string{p}, nil, AsOf(day(dumpgen.AsOf)))
-			if !fired(r, "AKSARC-005") {
-				t.Error("the snapshot was not the cluster of the Nodes")
-			}
-		})
+		if strings.Contains(item, snapshotKind) || strings.Contains(item, snapshotGroup) {
+			t.Fatalf("%s: the item names the snapshot's kind or group itself", name)
+		}
+		files[name+".yaml"] = nodes + head + "- {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}}\n" + item
 	}
+	checkSnapshotFiles(t, e, files, 0)
 }
 
 func toYAML(t *testing.T, v any) string {
