@@ -252,14 +252,18 @@ func (d *Decoder) eachData(name string, data []byte, fn func(rawDoc) error) erro
 	return d.eachYAML(name, data, 0, 0, fn)
 }
 
-// readLimited reads at most limit bytes; more is an error that names the limit.
+// ErrTooLarge is the error of ReadLimited for an input of more than its limit.
+var ErrTooLarge = errors.New("larger than the input size limit")
+
+// ReadLimited reads r to its end, at most limit bytes, as the loader reads each input; more is
+// ErrTooLarge.
 //
 // It reads in chunks of 1 MiB and joins them only when the input has ended within the limit,
 // so an endless input (/dev/zero, a pipe) costs the limit and no more: no buffer doubles past
 // it, and no grown-out buffers wait for the collector. A regular file within the limit is read
 // into one buffer of its size (and a byte more, to see whether it grew), so a large dump is not
 // held twice while the chunks are joined.
-func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
+func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 	const chunk = 1 << 20
 	first := int64(chunk)
 	if f, ok := r.(*os.File); ok {
@@ -281,11 +285,11 @@ func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+			return nil, err
 		}
 	}
 	if total > limit {
-		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("larger than the input size limit of %s (--max-input-size)", byteSize(limit))}}
+		return nil, ErrTooLarge
 	}
 	if len(chunks) == 1 {
 		return chunks[0], nil
@@ -293,6 +297,18 @@ func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 	data := make([]byte, 0, total)
 	for _, c := range chunks {
 		data = append(data, c...)
+	}
+	return data, nil
+}
+
+// readLimited is ReadLimited with errors that name the input and the limit.
+func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
+	data, err := ReadLimited(r, limit)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("larger than the input size limit of %s (--max-input-size)", byteSize(limit))}}
+	case err != nil:
+		return nil, &InputError{File: name, Problems: []string{fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	return data, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -258,6 +259,32 @@ func TestSizeLimits(t *testing.T) {
 	}
 	if docs, err := d.Decode("dump.yaml", strings.NewReader(items.String())); err != nil || len(docs) != 50 {
 		t.Fatalf("dump: %d docs, %v", len(docs), err)
+	}
+}
+
+// ReadLimited reads within the limit, to the byte, from a stream or a regular file (read into
+// one buffer of its size), and refuses one byte more, or an endless input, with ErrTooLarge.
+func TestReadLimited(t *testing.T) {
+	const limit = 3 << 20
+	content := bytes.Repeat([]byte("0123456789abcdef"), (limit-1)/16+1)[:limit] // three chunks
+	p := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(p, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for name, r := range map[string]io.Reader{"file": f, "stream": bytes.NewReader(content)} {
+		if got, err := ReadLimited(r, limit); err != nil || !bytes.Equal(got, content) {
+			t.Errorf("%s: %d bytes, %v", name, len(got), err)
+		}
+	}
+	for name, r := range map[string]io.Reader{"one byte more": bytes.NewReader(append(content, 'x')), "endless": zeros{}} {
+		if _, err := ReadLimited(r, limit); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 

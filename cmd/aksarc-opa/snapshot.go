@@ -149,16 +149,15 @@ func runSnapshot(cmd *cobra.Command, args []string, s streams, f snapshotFlags) 
 	return exitOK
 }
 
-// readSnapshotInput reads at most limit bytes; more is an error that names the flag.
+// readSnapshotInput reads at most limit bytes, in chunks as check reads its inputs (so an
+// endless input costs the limit, not a doubling buffer past it); more is an error that names
+// the flag.
 func readSnapshotInput(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
+	data, err := evaluator.ReadLimited(r, limit)
+	if errors.Is(err, evaluator.ErrTooLarge) {
 		return nil, fmt.Errorf("larger than the input size limit of %s (--max-input-size)", byteFlag(limit))
 	}
-	return data, nil
+	return data, err
 }
 
 func unwrapPath(err error) error {
