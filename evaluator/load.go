@@ -93,12 +93,10 @@ func Load(paths []string, stdin io.Reader) ([]*Document, error) {
 // link to it) is read once. Invalid YAML or JSON is an error; the error names every bad input
 // of the run (InputErrors).
 func LoadInputs(paths []string, stdin io.Reader, opts LoadOptions) (*Inputs, error) {
-	for _, g := range opts.Exclude {
-		if err := checkGlob(g); err != nil {
-			return nil, fmt.Errorf("--exclude %q: %w", g, err)
-		}
+	l, err := newLoader(opts)
+	if err != nil {
+		return nil, err
 	}
-	l := newLoader(opts)
 	l.emit = func(d *Document) error {
 		l.in.Documents = append(l.in.Documents, d)
 		return nil
@@ -109,8 +107,14 @@ func LoadInputs(paths []string, stdin io.Reader, opts LoadOptions) (*Inputs, err
 	return l.in, nil
 }
 
-func newLoader(opts LoadOptions) *loader {
-	return &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}
+// newLoader checks the Exclude globs and returns a loader for one pass over the inputs.
+func newLoader(opts LoadOptions) (*loader, error) {
+	for _, g := range opts.Exclude {
+		if err := checkGlob(g); err != nil {
+			return nil, fmt.Errorf("--exclude %q: %w", g, err)
+		}
+	}
+	return &loader{opts: opts, dec: NewDecoder(opts.Limits), seen: map[string]bool{}, in: &Inputs{}}, nil
 }
 
 // run reads every path; the error names every bad input of the run.
@@ -131,12 +135,10 @@ func (l *loader) run(paths []string, stdin io.Reader) error {
 // cannot be read twice (standard input, a named pipe). It returns the report (with what the
 // walk skipped and noted, as EvaluateInputs) and the documents judged.
 func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Reader, lo LoadOptions, opts ...EvaluateOption) (*Report, []Checked, error) {
-	for _, g := range lo.Exclude {
-		if err := checkGlob(g); err != nil {
-			return nil, nil, fmt.Errorf("--exclude %q: %w", g, err)
-		}
+	first, err := newLoader(lo)
+	if err != nil {
+		return nil, nil, err
 	}
-	first := newLoader(lo)
 	first.scan = true
 	first.dec.only = mayHoldSnapshot
 	if err := first.run(paths, stdin); err != nil {
@@ -156,7 +158,7 @@ func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Re
 	if err != nil {
 		return nil, nil, err
 	}
-	l := newLoader(lo)
+	l, _ := newLoader(lo) // the globs are checked
 	l.kept = first.kept
 	l.emit = s.Add
 	if err := l.run(paths, stdin); err != nil {
@@ -167,10 +169,7 @@ func (e *Evaluator) CheckInputs(ctx context.Context, paths []string, stdin io.Re
 	if err != nil {
 		return nil, nil, err
 	}
-	r.Skipped = append([]SkippedInput{}, l.in.Skipped...)
-	r.Summary.Skipped = len(r.Skipped)
-	r.Notes = append(append([]string{}, l.in.Notes...), r.Notes...)
-	return r, s.Checked(), nil
+	return withInputs(r, l.in), s.Checked(), nil
 }
 
 // EvaluateInputs evaluates the documents of inputs (as Evaluate does) and adds to the report
@@ -180,10 +179,15 @@ func (e *Evaluator) EvaluateInputs(ctx context.Context, in *Inputs, opts ...Eval
 	if err != nil {
 		return nil, err
 	}
+	return withInputs(r, in), nil
+}
+
+// withInputs adds to a report what the inputs skipped and noted.
+func withInputs(r *Report, in *Inputs) *Report {
 	r.Skipped = append([]SkippedInput{}, in.Skipped...)
 	r.Summary.Skipped = len(r.Skipped)
 	r.Notes = append(append([]string{}, in.Notes...), r.Notes...)
-	return r, nil
+	return r
 }
 
 type loader struct {
@@ -345,14 +349,21 @@ func (l *loader) read(name string, r io.Reader, strict bool, f *found) error {
 			}
 			return nil
 		}
-		return l.dec.objects(doc, &l.errs, func(d *Document) error {
-			f.documents++
-			if l.scan {
-				if d.IsClusterSnapshot() {
-					l.snapshots = append(l.snapshots, d)
+		if l.scan {
+			// Only what claims to be a snapshot is checked and converted; the errors are the
+			// second pass's to report.
+			_ = unpack(doc.value.(map[string]any), doc.source, doc.items, func(obj map[string]any, src Source) error {
+				if claimsSnapshot(obj) {
+					if d, err := NewDocument(obj, src); err == nil {
+						l.snapshots = append(l.snapshots, d)
+					}
 				}
 				return nil
-			}
+			}, func(*InputError) {})
+			return nil
+		}
+		return l.dec.objects(doc, &l.errs, func(d *Document) error {
+			f.documents++
 			return l.emit(d)
 		}, func(e *InputError) {
 			f.emptyLists++
