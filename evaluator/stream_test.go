@@ -112,6 +112,16 @@ func TestCheckInputsFindsTheSnapshotFirst(t *testing.T) {
 }
 
 // nodesAndSnapshot are the Nodes of a generated dump, then its ClusterSnapshot, as YAML.
+// decodeTest decodes the text of a test's documents (failing the test when it does not decode).
+func decodeTest(t *testing.T, text string) []*Document {
+	t.Helper()
+	docs, err := Decode("dump.yaml", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
 func nodesAndSnapshot(t *testing.T) (nodes, snapshot string) {
 	t.Helper()
 	dump, err := os.ReadFile(streamDump(t, "yaml", dumpObjects))
@@ -168,10 +178,7 @@ func TestCheckInputsFindsSnapshotsSpelledOtherwise(t *testing.T) {
 // passes) fails the run rather than judging without the cluster.
 func TestStreamFailsWhenTheSnapshotsChange(t *testing.T) {
 	e := newEvaluator(t)
-	docs, err := Decode("dump.yaml", strings.NewReader(stoppedSnapshot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := decodeTest(t, stoppedSnapshot)
 	for _, start := range [][]*Document{nil, {docs[0], docs[0]}} {
 		s, err := e.NewStream(context.Background(), start, AsOf(day("2025-11-01")))
 		if err != nil {
@@ -208,10 +215,7 @@ func TestStreamFailsWhenTheSnapshotsChange(t *testing.T) {
 func TestCheckInputsListsWithTheSnapshotInside(t *testing.T) {
 	e := newEvaluator(t)
 	nodes, snapshot := nodesAndSnapshot(t)
-	docs, err := Decode("dump.yaml", strings.NewReader(nodes+snapshot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := decodeTest(t, nodes+snapshot)
 	var yamlList strings.Builder
 	yamlList.WriteString("apiVersion: v1\nitems:\n")
 	items := []any{}
@@ -238,10 +242,7 @@ func TestCheckInputsListsWithTheSnapshotInside(t *testing.T) {
 func TestCheckInputsTypedListOfSnapshots(t *testing.T) {
 	e := newEvaluator(t)
 	nodes, snapshot := nodesAndSnapshot(t)
-	docs, err := Decode("dump.yaml", strings.NewReader(nodes+snapshot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := decodeTest(t, nodes+snapshot)
 	var objects []any
 	for _, d := range docs[:len(docs)-1] {
 		objects = append(objects, d.Object)
@@ -267,10 +268,7 @@ func TestCheckInputsTypedListOfSnapshots(t *testing.T) {
 func TestCheckInputsSnapshotThroughAnAlias(t *testing.T) {
 	e := newEvaluator(t)
 	nodes, snapshot := nodesAndSnapshot(t)
-	docs, err := Decode("dump.yaml", strings.NewReader(snapshot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := decodeTest(t, snapshot)
 	snap := docs[0].Object
 	delete(snap, "kind")
 	delete(snap, "apiVersion")
