@@ -45,6 +45,10 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 		t.Fatalf("fixtures/expected.yaml: %v", err)
 	}
 	e := newEvaluator(t)
+	rules := map[string]Rule{}
+	for _, r := range e.Rules() {
+		rules[r.ID] = r
+	}
 	covered := map[string]bool{}
 	fired := map[string]bool{}
 	for _, c := range exp.Cases {
@@ -84,6 +88,11 @@ func TestFixturesGiveTheirExpectedFindings(t *testing.T) {
 			var got []string
 			for _, f := range r.Findings {
 				got = append(got, findingKey(f))
+				// The severities a rule declares (severity, and warn with warnWhen) are all its
+				// findings can have: Gatekeeper asks a rule only for the severities it declares.
+				if !slices.Contains(rules[f.RuleID].Severities(), f.Severity) {
+					t.Errorf("%s: severity %s, but the rule's METADATA declares %v (add warnWhen)", findingKey(f), f.Severity, rules[f.RuleID].Severities())
+				}
 			}
 			for _, w := range c.Findings {
 				fired[strings.Fields(w)[0]] = true

@@ -42,7 +42,7 @@ az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.K
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=fb188d09779324a249e751633e372d9e2ca6b1b7013bd9ea9e293fa9084878e2' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=bdd86d56cc934180cb388ad530bf358587a385d5660b9f935b87833f0a73022f' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \

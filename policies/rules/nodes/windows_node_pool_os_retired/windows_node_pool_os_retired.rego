@@ -15,6 +15,7 @@
 #   id: AKSARC-024
 #   name: windows-node-pool-os-retired
 #   severity: deny
+#   warnWhen: the retirement date is still ahead, within versionWarnDays
 #   section: Windows Server retirement in AKS Arc
 #   input: snapshot
 #   requires: [spec.cluster.agentPoolProfiles]
