@@ -2,6 +2,7 @@ package evaluator
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/aksarc-opa/aksarc-opa/policies"
 )
@@ -191,6 +193,60 @@ func TestRegistryNamesEveryRule(t *testing.T) {
 	}
 	if body := string(src); strings.Count(body, ".violations(doc, ctx)") != len(e.Rules()) {
 		t.Errorf("rules/registry.rego calls violations %d times for %d rules", strings.Count(body, ".violations(doc, ctx)"), len(e.Rules()))
+	}
+
+	// Each rule is called in the group_findings of the group lib/dispatch.rego gives it, and
+	// the dispatch gives it the severities of its METADATA (the Gatekeeper entry points and the
+	// Constraints' kinds read the dispatch, the CLI the registry and the METADATA).
+	pkgID := map[string]string{}
+	for _, r := range e.Rules() {
+		pkgID[r.Package] = r.ID
+	}
+	aliasPkg := map[string]string{}
+	for _, imp := range m.Imports {
+		aliasPkg[imp.Alias.String()] = imp.Path.String()
+	}
+	called := map[string]string{} // rule ID -> the group whose group_findings calls it
+	for _, rule := range m.Rules {
+		if rule.Head.Name.String() != "group_findings" || len(rule.Head.Args) == 0 {
+			continue
+		}
+		group := strings.Trim(rule.Head.Args[0].String(), `"`)
+		ast.WalkRefs(rule, func(ref ast.Ref) bool {
+			if len(ref) == 2 && ref[1].Equal(ast.StringTerm("violations")) {
+				called[pkgID[aliasPkg[ref[0].String()]]] = group
+			}
+			return false
+		})
+	}
+	compiler, err := compilePolicies(policies.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rego.New(rego.Query("x := data.lib.aksarc.dispatch.rules"), rego.Compiler(compiler)).Eval(context.Background())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("data.lib.aksarc.dispatch.rules: %v", err)
+	}
+	type dispatchRule struct {
+		Group      string     `json:"group"`
+		Severities []Severity `json:"severities"`
+	}
+	var dispatched map[string]dispatchRule
+	if b, err := json.Marshal(rs[0].Bindings["x"]); err != nil || json.Unmarshal(b, &dispatched) != nil {
+		t.Fatalf("data.lib.aksarc.dispatch.rules is not an object of {group, severities}: %v", err)
+	}
+	for _, r := range e.Rules() {
+		d, ok := dispatched[r.ID]
+		if !ok || d.Group != called[r.ID] {
+			t.Errorf("%s: lib/dispatch.rego gives group %q, rules/registry.rego calls it in group_findings(%q)", r.ID, d.Group, called[r.ID])
+		}
+		if want := r.Severities(); !slices.Equal(slices.Sorted(slices.Values(d.Severities)), slices.Sorted(slices.Values(want))) {
+			t.Errorf("%s: lib/dispatch.rego gives severities %v, its METADATA %v", r.ID, d.Severities, want)
+		}
+		delete(dispatched, r.ID)
+	}
+	for id := range dispatched {
+		t.Errorf("lib/dispatch.rego gives a group to %s, which is no rule", id)
 	}
 
 	// A rule that reports what it could not judge (a not_evaluated function) is called by the

@@ -13,14 +13,15 @@ import (
 )
 
 // Azure Policy takes one apiGroups list and one kinds list per definition, never "*"; the
-// Constraint then matches every pair of them. An area whose rules judge named kinds (the
-// registry's kind dispatch, as in deploy/gatekeeper) matches those kinds in their API groups.
+// Constraint then matches every pair of them. An area whose rules judge named kinds (the kind
+// dispatch of policies/lib/dispatch.rego, as in deploy/gatekeeper) matches those kinds in their
+// API groups.
 // An area with a rule that judges objects of any kind (namespace, labels, API version) matches
 // BroadKinds plus what the catalog names: the kinds whose API versions are removed
 // (apiRemovals, AKSARC-070) and the cluster-scoped managed kinds (managedComponents,
 // AKSARC-011). docs/azure-policy.md says what that leaves out.
 
-// kindGroups are the API groups of the kinds the registry dispatches and of BroadKinds.
+// kindGroups are the API groups of the kinds the dispatch names and of BroadKinds.
 var kindGroups = map[string][]string{
 	"ClusterSnapshot":                  {"support.aksarc.io"},
 	"Pod":                              {""},

@@ -85,9 +85,9 @@ test_a_context_given_with_the_input_is_used if {
 
 # Documents of other kinds are judged only by the rules of their kind's groups.
 test_groups_follow_the_kind if {
-	data.lib.aksarc.registry.groups({"kind": "ConfigMap"}) == {"any"}
-	data.lib.aksarc.registry.groups({"kind": "DaemonSet"}) == {"any", "podSpec", "featureGates", "daemonSets"}
-	data.lib.aksarc.registry.groups({"kind": "Node"}) == {"any", "nodes"}
-	data.lib.aksarc.registry.groups("not an object") == {"any"}
-	count(data.lib.aksarc.registry.groups(stopped)) == 6
+	data.lib.aksarc.dispatch.groups({"kind": "ConfigMap"}) == {"any"}
+	data.lib.aksarc.dispatch.groups({"kind": "DaemonSet"}) == {"any", "podSpec", "featureGates", "daemonSets"}
+	data.lib.aksarc.dispatch.groups({"kind": "Node"}) == {"any", "nodes"}
+	data.lib.aksarc.dispatch.groups("not an object") == {"any"}
+	count(data.lib.aksarc.dispatch.groups(stopped)) == 6
 }

@@ -1,13 +1,14 @@
 # METADATA
 # description: |
 #   Every rule, in one place: findings(doc, ctx) is the union of the violations of the rules that
-#   can fire on one document, chosen by its kind. The evaluator and conftest entry points call it;
-#   Gatekeeper templates call single rules. A Go test fails when a rule package with an ID is
-#   missing here.
+#   can fire on one document, chosen by its kind (lib.aksarc.dispatch). The evaluator and conftest
+#   entry points call it; Gatekeeper templates call single rules. A Go test fails when a rule
+#   package with an ID is missing here.
 #   not_evaluated(doc, ctx) is the union of what rules with a not_evaluated function could not
 #   judge in a document (the facts of their METADATA requires are checked by the evaluator).
 package lib.aksarc.registry
 
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
 import data.lib.aksarc.rules.features.alpha_api_in_use as aksarc_061
 import data.lib.aksarc.rules.features.alpha_feature_gate as aksarc_060
@@ -45,46 +46,16 @@ import data.lib.aksarc.rules.versions.version_unknown_newer as aksarc_091
 import data.lib.aksarc.snapshot
 
 # findings(doc, ctx) is the union of the violations of every rule that can fire on the document:
-# a ClusterSnapshot is judged by every rule; any other document by the rules of the groups its
-# kind may break (groups), so that a ConfigMap does not pay for the snapshot, node or pod rules.
-# A rule whose kind is not in its group stays silent on that kind anyway: the groups only skip
-# calls that cannot give a finding (a Go test compares findings with all_findings on every
-# fixture and a generated cluster dump).
-findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in groups(doc)})
+# the groups of rules that judge its kind (lib.aksarc.dispatch), so that a ConfigMap does not pay
+# for the snapshot, node or pod rules. A Go test compares findings with all_findings on every
+# fixture and a generated cluster dump.
+findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in dispatch.groups(doc)})
 
 # all_findings asks every rule, whatever the document's kind.
-all_findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in _all_groups})
+all_findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in dispatch.all_groups})
 
-# groups are the rule groups that judge a document: every group for a ClusterSnapshot, else
-# "any" and the groups of its kind.
-groups(doc) := _all_groups if snapshot.is_snapshot(doc)
-
-groups(doc) := {"any"} | object.get(_kind_groups, _kind(doc), set()) if not snapshot.is_snapshot(doc)
-
-_all_groups := {"snapshot", "any", "podSpec", "featureGates", "nodes", "daemonSets"}
-
-# The kinds whose objects carry a pod template (lib.aksarc.workloads.pod_spec), Nodes,
-# DaemonSets and kubelet configuration files, with the groups that read them.
-_kind_groups := {
-	"Pod": {"podSpec", "featureGates"},
-	"PodTemplate": {"podSpec", "featureGates"},
-	"ReplicationController": {"podSpec", "featureGates"},
-	"Deployment": {"podSpec", "featureGates"},
-	"ReplicaSet": {"podSpec", "featureGates"},
-	"StatefulSet": {"podSpec", "featureGates"},
-	"DaemonSet": {"podSpec", "featureGates", "daemonSets"},
-	"Job": {"podSpec", "featureGates"},
-	"CronJob": {"podSpec", "featureGates"},
-	"Node": {"nodes"},
-	"KubeletConfiguration": {"featureGates"},
-}
-
-_kind(doc) := k if {
-	is_object(doc)
-	k := object.get(doc, "kind", "")
-} else := ""
-
-# group_findings(group, doc, ctx): the rules of one group. Each rule is in exactly one group.
+# group_findings(group, doc, ctx): the rules of one group, as dispatch.rule_groups assigns them
+# (a Go test holds the two to each other).
 # snapshot: rules that judge ClusterSnapshots only.
 group_findings("snapshot", doc, ctx) := union({
 	aksarc_001.violations(doc, ctx),
