@@ -17,47 +17,47 @@ az policy definition create --name aksarc-catalog "${where[@]}" --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json \
   --display-name 'AKS Arc support policy: catalog rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=74e01a187c0659b1ec69050b21b7e8869e4f51ec29b4e1eafbdc86e140cf857d' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=7656bafdc9bf61d2357b415dfb80ccc80bb4e89b9eb07534e31f3d898960c001' 'version=1.0.0' --output none
 az policy definition create --name aksarc-features "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/features.rules.json --params definitions/features.params.json \
   --display-name 'AKS Arc support policy: features rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e7082480e29e57734bdb59da9751ed226773e0b4bc6194fc66dd55abf4901a45' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e66aa7ca6a4ea273c8a9f1aea0ed9e4e406ca3b18ec8fe603c05522dd3a11f97' 'version=1.0.0' --output none
 az policy definition create --name aksarc-lifecycle "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json \
   --display-name 'AKS Arc support policy: lifecycle rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=7ea0cc9f1960953d311300bf9de0d7faef9921e6bd1d79dc5ff37aec4fd08ffc' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=b5d40f3444fd1bfd62ed0b40f3ba27e321e6a88077565dfe245a96fa91fd9d56' 'version=1.0.0' --output none
 az policy definition create --name aksarc-managed "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/managed.rules.json --params definitions/managed.params.json \
   --display-name 'AKS Arc support policy: managed rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=15b23d16b6124d1017318bc2371d22d7d0d8416be4c252ad083a6947f1276d75' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=be71851aaed3dd459d0b259f78dabab7933cfa3bb1e15214a63d07889f865f42' 'version=1.0.0' --output none
 az policy definition create --name aksarc-networking "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/networking.rules.json --params definitions/networking.params.json \
   --display-name 'AKS Arc support policy: networking rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=6514adead86508fc1b7a10af3253ef611085debbcbcfd198b9eb49de9209e7da' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=2135a680d910bde7bfe619f19035dd4a43f5be56f45891d77dd5f12a7c55c41c' 'version=1.0.0' --output none
 az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=bdd86d56cc934180cb388ad530bf358587a385d5660b9f935b87833f0a73022f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=41ef4c14dd97ab034205db691d4904e7f92aded3eaa764d70a41ef45e0e2b9a7' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=047d9f675069f65b3de6ad7180f22d7a579108f8b727172f837ee2e1acb58f4f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=c6906f1d0fb595a08c2fc25c25e8682e8080c4ed644a4323ffb2de850d4dee7b' 'version=1.0.0' --output none
 az policy definition create --name aksarc-upgrades "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json \
   --display-name 'AKS Arc support policy: upgrades rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=4af72dccd7ba74c6aed26c3dcc50f4c48f24371e194da1996bfa1ccef3c25a33' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=f75e2196af684236afb9b4f41f276c7e7a5c4a49ca2526043802a3e8d07e3e1f' 'version=1.0.0' --output none
 az policy definition create --name aksarc-versions "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/versions.rules.json --params definitions/versions.params.json \
   --display-name 'AKS Arc support policy: versions rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=66aa615629d131cc878d4e8d1b119c7d53354f7fcf5659ab26710fa832e6f927' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=a707ac16a3568cc5c63a2d3b4dfe006b50ddd0f2e258048a4931432ba426770c' 'version=1.0.0' --output none
 definitions=$(mktemp)
 trap 'rm -f "$definitions"' EXIT
 sed "s#{scope}#${scope}#g" initiative/aksarc-support.definitions.json > "$definitions"

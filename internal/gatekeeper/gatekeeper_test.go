@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/yaml"
 
 	"github.com/aksarc-opa/aksarc-opa/evaluator"
@@ -130,5 +131,59 @@ func TestManagedConstraintsShipAsWarn(t *testing.T) {
 	}
 	if seen != 2 {
 		t.Errorf("%d managed Constraints, want a deny and a warn one", seen)
+	}
+}
+
+// Every rule a template calls is asked first (admission.asks with the rule's own ID), so that a
+// Constraint evaluates only the rules that can give it a violation, and every rule of the area
+// is called.
+func TestTemplatesAskEachRuleFirst(t *testing.T) {
+	in := inputs(t)
+	areas, err := Areas(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{} // rule package -> ID
+	for _, r := range in.Evaluator.Rules() {
+		ids[r.Package] = r.ID
+	}
+	for _, a := range areas {
+		m, err := ast.ParseModuleWithOpts(a.Name, a.entry, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatalf("%s: %v", a.Name, err)
+		}
+		alias := map[string]string{} // import alias -> rule ID
+		for _, imp := range m.Imports {
+			alias[imp.Alias.String()] = ids[imp.Path.String()]
+		}
+		called := map[string]bool{}
+		for _, rule := range m.Rules {
+			var calls, asked []string
+			ast.WalkExprs(rule, func(x *ast.Expr) bool {
+				ast.WalkRefs(x, func(ref ast.Ref) bool {
+					if len(ref) == 2 && (ref[1].Equal(ast.StringTerm("violations")) || ref[1].Equal(ast.StringTerm("change_violations"))) && alias[ref[0].String()] != "" {
+						calls = append(calls, alias[ref[0].String()])
+					}
+					return false
+				})
+				if x.IsCall() && x.Operator().String() == "admission.asks" {
+					if s, ok := x.Operand(0).Value.(ast.String); ok {
+						asked = append(asked, string(s))
+					}
+				}
+				return false
+			})
+			for _, id := range calls {
+				called[id] = true
+				if len(asked) != 1 || asked[0] != id {
+					t.Errorf("%s:%d: calls %s's violations but asks %v first", a.Name, rule.Location.Row, id, asked)
+				}
+			}
+		}
+		for _, r := range a.Rules {
+			if !called[r.ID] {
+				t.Errorf("%s: the template never calls %s", a.Name, r.ID)
+			}
+		}
 	}
 }

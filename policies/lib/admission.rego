@@ -7,6 +7,7 @@
 package lib.aksarc.admission
 
 import data.lib.aksarc.context
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.snapshot
 
 # context builds the rules' context from a Constraint's parameters: asOf ("" or absent: now),
@@ -105,6 +106,14 @@ reported(review, parameters) if {
 	not exempt(review, parameters)
 	not snapshot_admission(review)
 }
+
+# asks is true when a Constraint asks the rule of an ID about a document of the given rule groups
+# (lib.aksarc.dispatch.groups, computed once per review): the rule can give a finding of the
+# Constraint's severity (deny when the parameter is absent) and it judges documents of that
+# kind. The other rules cannot give a violation of the Constraint (to_violation keeps only its
+# severity), so they are not evaluated: a warn Constraint does not pay for the deny rules, nor a
+# ConfigMap for the Node and snapshot rules.
+asks(id, doc_groups, parameters) if dispatch.asks(id, doc_groups, object.get(parameters, "severity", "deny"))
 
 # to_violation turns a finding into a Gatekeeper violation when its severity is the
 # Constraint's (a deny Constraint reports deny findings, a warn Constraint warn findings). Not

@@ -83,6 +83,17 @@ groups(doc) := all_groups if snapshot.is_snapshot(doc)
 
 groups(doc) := {"any"} | object.get(kind_groups, _kind(doc), set()) if not snapshot.is_snapshot(doc)
 
+# asks is true when a runtime that reports findings of one severity asks the rule of an ID
+# about a document of the given groups (groups(doc), computed once per document): the rule can
+# give a finding of that severity, and its group judges the document's kind. The other rules
+# cannot give such a finding (a rule stays silent on the kinds its group does not judge), so they
+# need not be evaluated. False for an unknown ID.
+asks(id, doc_groups, severity) if {
+	rule := rules[id]
+	severity in rule.severities
+	rule.group in doc_groups
+}
+
 _kind(doc) := k if {
 	is_object(doc)
 	k := object.get(doc, "kind", "")

@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.catalog
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.catalog.catalog_stale as aksarc_090
 
@@ -19,10 +20,15 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_090.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-090", groups, input.parameters)
+	some f in aksarc_090.violations(subject, ctx)
 }

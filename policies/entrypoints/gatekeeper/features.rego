@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.features
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.features.alpha_api_in_use as aksarc_061
 import data.lib.aksarc.rules.features.alpha_feature_gate as aksarc_060
@@ -21,12 +22,25 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_060.violations(doc, ctx),
-		aksarc_061.violations(doc, ctx),
-		aksarc_062.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-060", groups, input.parameters)
+	some f in aksarc_060.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-061", groups, input.parameters)
+	some f in aksarc_061.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-062", groups, input.parameters)
+	some f in aksarc_062.violations(subject, ctx)
 }

@@ -9,6 +9,8 @@ import data.aksarc.gatekeeper.nodes
 import data.aksarc.gatekeeper.subscription
 import data.aksarc.gatekeeper.upgrades
 import data.aksarc.gatekeeper.versions
+import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.testing
 
 nov_1 := time.parse_rfc3339_ns("2025-11-01T00:00:00Z")
@@ -156,4 +158,22 @@ test_snapshots_are_admitted_and_audited if {
 	deleting := {"operation": "DELETE", "userInfo": user, "object": stopped, "oldObject": stopped}
 	count(lifecycle.violation) == 0 with input as {"review": deleting, "parameters": {"severity": "deny", "asOf": "2025-11-01"}}
 	ids(lifecycle.violation) == {"AKSARC-040"} with input as {"review": {"object": stopped}, "parameters": {"severity": "deny", "asOf": "2025-11-01"}}
+}
+
+# A Constraint asks a rule only when the rule can give a finding of its severity on the
+# object's kind: deny is the default severity, a rule that can also warn is asked by both,
+# and an unknown ID by none.
+test_a_constraint_asks_only_the_rules_that_can_give_it_a_violation if {
+	node_groups := dispatch.groups(node({}))
+	configmap_groups := dispatch.groups(coredns)
+	admission.asks("AKSARC-023", node_groups, deny)
+	admission.asks("AKSARC-023", node_groups, {})
+	not admission.asks("AKSARC-023", node_groups, warn)
+	not admission.asks("AKSARC-023", configmap_groups, deny)
+	admission.asks("AKSARC-010", configmap_groups, deny)
+	admission.asks("AKSARC-010", configmap_groups, warn)
+	not admission.asks("AKSARC-001", configmap_groups, deny)
+	admission.asks("AKSARC-001", dispatch.groups(testing.snapshot({})), deny)
+	not admission.asks("AKSARC-999", configmap_groups, deny)
+	not admission.asks("AKSARC-010", configmap_groups, {"severity": "Deny"})
 }

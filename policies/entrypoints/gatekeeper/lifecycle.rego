@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.lifecycle
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.lifecycle.disconnected_nearing_limit as aksarc_045
 import data.lib.aksarc.rules.lifecycle.disconnected_too_long as aksarc_044
@@ -24,15 +25,40 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_040.violations(doc, ctx),
-		aksarc_041.violations(doc, ctx),
-		aksarc_042.violations(doc, ctx),
-		aksarc_043.violations(doc, ctx),
-		aksarc_044.violations(doc, ctx),
-		aksarc_045.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-040", groups, input.parameters)
+	some f in aksarc_040.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-041", groups, input.parameters)
+	some f in aksarc_041.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-042", groups, input.parameters)
+	some f in aksarc_042.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-043", groups, input.parameters)
+	some f in aksarc_043.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-044", groups, input.parameters)
+	some f in aksarc_044.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-045", groups, input.parameters)
+	some f in aksarc_045.violations(subject, ctx)
 }

@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.managed
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.managed.kube_system_foreign_object as aksarc_010
 import data.lib.aksarc.rules.managed.managed_component_change as aksarc_011
@@ -21,30 +22,43 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
 # findings: AKSARC-010 judges the object under review as the CLI does. AKSARC-011 and 012 are
 # about changes: in an admission request, every create, update or delete of a managed
 # component, and every system label or annotation that differs from the old object; in an
-# audit, only objects that were never stored (the CLI's manifests) count as changes.
+# audit, only objects that were never stored (the CLI's manifests) count as changes. Each rule
+# is asked only when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	some f in aksarc_010.violations(admission.subject(input.review), ctx)
+	admission.asks("AKSARC-010", groups, input.parameters)
+	some f in aksarc_010.violations(subject, ctx)
 }
 
 findings contains f if {
 	admission.is_admission(input.review)
-	some f in aksarc_011.change_violations(admission.changed(input.review), ctx)
+	changed := admission.changed(input.review)
+	admission.asks("AKSARC-011", dispatch.groups(changed), input.parameters)
+	some f in aksarc_011.change_violations(changed, ctx)
 }
 
 findings contains f if {
 	not admission.is_admission(input.review)
-	some f in aksarc_011.violations(admission.subject(input.review), ctx)
+	admission.asks("AKSARC-011", groups, input.parameters)
+	some f in aksarc_011.violations(subject, ctx)
 }
 
 findings contains f if {
 	admission.is_admission(input.review)
-	some f in aksarc_012.change_violations(admission.subject(input.review), admission.old_object(input.review), ctx)
+	admission.asks("AKSARC-012", groups, input.parameters)
+	some f in aksarc_012.change_violations(subject, admission.old_object(input.review), ctx)
 }
 
 findings contains f if {
 	not admission.is_admission(input.review)
-	some f in aksarc_012.violations(admission.subject(input.review), ctx)
+	admission.asks("AKSARC-012", groups, input.parameters)
+	some f in aksarc_012.violations(subject, ctx)
 }

@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.networking
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.networking.cni_not_supported as aksarc_030
 import data.lib.aksarc.rules.networking.network_outside_defined_subnets as aksarc_032
@@ -21,12 +22,25 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_030.violations(doc, ctx),
-		aksarc_031.violations(doc, ctx),
-		aksarc_032.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-030", groups, input.parameters)
+	some f in aksarc_030.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-031", groups, input.parameters)
+	some f in aksarc_031.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-032", groups, input.parameters)
+	some f in aksarc_032.violations(subject, ctx)
 }

@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.nodes
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.nodes.nic_level_network_change as aksarc_021
 import data.lib.aksarc.rules.nodes.node_image_outdated as aksarc_022
@@ -23,14 +24,35 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_020.violations(doc, ctx),
-		aksarc_021.violations(doc, ctx),
-		aksarc_022.violations(doc, ctx),
-		aksarc_023.violations(doc, ctx),
-		aksarc_024.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-020", groups, input.parameters)
+	some f in aksarc_020.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-021", groups, input.parameters)
+	some f in aksarc_021.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-022", groups, input.parameters)
+	some f in aksarc_022.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-023", groups, input.parameters)
+	some f in aksarc_023.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-024", groups, input.parameters)
+	some f in aksarc_024.violations(subject, ctx)
 }

@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.subscription
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.subscription.subscription_at_risk as aksarc_053
 import data.lib.aksarc.rules.subscription.subscription_deleted as aksarc_052
@@ -22,13 +23,30 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_050.violations(doc, ctx),
-		aksarc_051.violations(doc, ctx),
-		aksarc_052.violations(doc, ctx),
-		aksarc_053.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-050", groups, input.parameters)
+	some f in aksarc_050.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-051", groups, input.parameters)
+	some f in aksarc_051.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-052", groups, input.parameters)
+	some f in aksarc_052.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-053", groups, input.parameters)
+	some f in aksarc_053.violations(subject, ctx)
 }

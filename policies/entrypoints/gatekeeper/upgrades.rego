@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.upgrades
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.upgrades.api_removed_in_next_minor as aksarc_070
 
@@ -19,10 +20,15 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_070.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-070", groups, input.parameters)
+	some f in aksarc_070.violations(subject, ctx)
 }

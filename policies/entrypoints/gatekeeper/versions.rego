@@ -6,6 +6,7 @@
 package aksarc.gatekeeper.versions
 
 import data.lib.aksarc.admission
+import data.lib.aksarc.dispatch
 import data.lib.aksarc.embedded_catalog
 import data.lib.aksarc.rules.versions.host_unsupported as aksarc_006
 import data.lib.aksarc.rules.versions.known_issue as aksarc_080
@@ -26,17 +27,50 @@ violation contains v if {
 	v := admission.to_violation(f, input.parameters)
 }
 
-# findings judges the object under review as the CLI judges a document.
+# subject is the object the rules judge (admission.subject), groups the rule groups that judge
+# its kind (lib.aksarc.dispatch).
+subject := admission.subject(input.review)
+
+groups := dispatch.groups(subject)
+
+# findings judges the object under review as the CLI judges a document, asking each rule only
+# when it can give a violation of this Constraint (admission.asks).
 findings contains f if {
-	doc := admission.subject(input.review)
-	some f in union({
-		aksarc_001.violations(doc, ctx),
-		aksarc_002.violations(doc, ctx),
-		aksarc_003.violations(doc, ctx),
-		aksarc_004.violations(doc, ctx),
-		aksarc_005.violations(doc, ctx),
-		aksarc_006.violations(doc, ctx),
-		aksarc_080.violations(doc, ctx),
-		aksarc_091.violations(doc, ctx),
-	})
+	admission.asks("AKSARC-001", groups, input.parameters)
+	some f in aksarc_001.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-002", groups, input.parameters)
+	some f in aksarc_002.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-003", groups, input.parameters)
+	some f in aksarc_003.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-004", groups, input.parameters)
+	some f in aksarc_004.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-005", groups, input.parameters)
+	some f in aksarc_005.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-006", groups, input.parameters)
+	some f in aksarc_006.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-080", groups, input.parameters)
+	some f in aksarc_080.violations(subject, ctx)
+}
+
+findings contains f if {
+	admission.asks("AKSARC-091", groups, input.parameters)
+	some f in aksarc_091.violations(subject, ctx)
 }
