@@ -17,47 +17,47 @@ az policy definition create --name aksarc-catalog "${where[@]}" --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json \
   --display-name 'AKS Arc support policy: catalog rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=7656bafdc9bf61d2357b415dfb80ccc80bb4e89b9eb07534e31f3d898960c001' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=98c900d70f80449c0396ed833f5b62a040f45cea63948abd31cc10e34a8fa0ae' 'version=1.0.0' --output none
 az policy definition create --name aksarc-features "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/features.rules.json --params definitions/features.params.json \
   --display-name 'AKS Arc support policy: features rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=e66aa7ca6a4ea273c8a9f1aea0ed9e4e406ca3b18ec8fe603c05522dd3a11f97' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=49155dee1ca811147e6485756f1cfb9be9d39aec874b4aa044ffff00fc53e882' 'version=1.0.0' --output none
 az policy definition create --name aksarc-lifecycle "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json \
   --display-name 'AKS Arc support policy: lifecycle rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=b5d40f3444fd1bfd62ed0b40f3ba27e321e6a88077565dfe245a96fa91fd9d56' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=4637c0a842fffc6df34107ceb43aab1da570d92e4749b64a1af721fd3a367b92' 'version=1.0.0' --output none
 az policy definition create --name aksarc-managed "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/managed.rules.json --params definitions/managed.params.json \
   --display-name 'AKS Arc support policy: managed rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=be71851aaed3dd459d0b259f78dabab7933cfa3bb1e15214a63d07889f865f42' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=0e10a8d837317842bf5675a1e62072aae85c269358f81748e11a14769d91dc2c' 'version=1.0.0' --output none
 az policy definition create --name aksarc-networking "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/networking.rules.json --params definitions/networking.params.json \
   --display-name 'AKS Arc support policy: networking rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=2135a680d910bde7bfe619f19035dd4a43f5be56f45891d77dd5f12a7c55c41c' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=78dd00ab7054969117cd77e5732a0eaef770a338d1852d0d7651ae98bf5a1261' 'version=1.0.0' --output none
 az policy definition create --name aksarc-nodes "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json \
   --display-name 'AKS Arc support policy: nodes rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=41ef4c14dd97ab034205db691d4904e7f92aded3eaa764d70a41ef45e0e2b9a7' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=a04b1757e888270ccfd3fed6781b6806656bd7b35573453eb76d725a866d6e09' 'version=1.0.0' --output none
 az policy definition create --name aksarc-subscription "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json \
   --display-name 'AKS Arc support policy: subscription rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=c6906f1d0fb595a08c2fc25c25e8682e8080c4ed644a4323ffb2de850d4dee7b' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=4e7f277c9ff881a59d664e0af8c8d421e063da36e2fa1c8a4f99f491abb7dc5d' 'version=1.0.0' --output none
 az policy definition create --name aksarc-upgrades "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json \
   --display-name 'AKS Arc support policy: upgrades rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=f75e2196af684236afb9b4f41f276c7e7a5c4a49ca2526043802a3e8d07e3e1f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=a2e4737090ae8aba78a5d7d2cae21ecc728cbe82914b11ff873b45b46e0744d4' 'version=1.0.0' --output none
 az policy definition create --name aksarc-versions "${where[@]}" --mode Microsoft.Kubernetes.Data \
   --rules definitions/versions.rules.json --params definitions/versions.params.json \
   --display-name 'AKS Arc support policy: versions rules' \
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' \
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=a707ac16a3568cc5c63a2d3b4dfe006b50ddd0f2e258048a4931432ba426770c' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=a6dc22c4720482335996b73e18378cffe752d0a754946b93b3114d1f4bd92ad7' 'version=1.0.0' --output none
 definitions=$(mktemp)
 trap 'rm -f "$definitions"' EXIT
 sed "s#{scope}#${scope}#g" initiative/aksarc-support.definitions.json > "$definitions"

@@ -61,7 +61,7 @@ func TestSpaces(t *testing.T) {
 	}
 }
 
-// Constraints match only the kinds their area's rules judge, as the registry dispatches them:
+// Constraints match only the kinds their area's rules judge, as lib/dispatch.rego groups them:
 // snapshot-only areas the ClusterSnapshot, versions the Node too (AKSARC-005), and areas with a
 // rule of the "any" group every kind.
 func TestConstraintsMatchTheKindsTheirRulesJudge(t *testing.T) {
@@ -158,25 +158,45 @@ func TestTemplatesAskEachRuleFirst(t *testing.T) {
 		}
 		called := map[string]bool{}
 		for _, rule := range m.Rules {
-			var calls, asked []string
+			type call struct{ id, groups, parameters string }
+			var calls, asked []call
+			// A call is an expression of its own (admission.asks(...)) or a term inside one
+			// (some f in aksarc_010.violations(...)).
+			visit := func(c []*ast.Term) {
+				if len(c) < 2 {
+					return
+				}
+				op, _ := c[0].Value.(ast.Ref)
+				switch {
+				case op.String() == "admission.asks" && len(c) == 4:
+					id, _ := c[1].Value.(ast.String)
+					asked = append(asked, call{string(id), c[2].String(), c[3].String()})
+				case len(op) == 2 && (op[1].Equal(ast.StringTerm("violations")) || op[1].Equal(ast.StringTerm("change_violations"))) && alias[op[0].String()] != "":
+					// asked with the groups of what the rule judges: the subject's, computed
+					// once, or those of the object it is given (dispatch.groups(changed))
+					groups := "groups"
+					if arg := c[1].String(); arg != "subject" {
+						groups = "dispatch.groups(" + arg + ")"
+					}
+					calls = append(calls, call{alias[op[0].String()], groups, "input.parameters"})
+				}
+			}
 			ast.WalkExprs(rule, func(x *ast.Expr) bool {
-				ast.WalkRefs(x, func(ref ast.Ref) bool {
-					if len(ref) == 2 && (ref[1].Equal(ast.StringTerm("violations")) || ref[1].Equal(ast.StringTerm("change_violations"))) && alias[ref[0].String()] != "" {
-						calls = append(calls, alias[ref[0].String()])
-					}
-					return false
-				})
-				if x.IsCall() && x.Operator().String() == "admission.asks" {
-					if s, ok := x.Operand(0).Value.(ast.String); ok {
-						asked = append(asked, string(s))
-					}
+				if terms, ok := x.Terms.([]*ast.Term); ok {
+					visit(terms)
 				}
 				return false
 			})
-			for _, id := range calls {
-				called[id] = true
-				if len(asked) != 1 || asked[0] != id {
-					t.Errorf("%s:%d: calls %s's violations but asks %v first", a.Name, rule.Location.Row, id, asked)
+			ast.WalkTerms(rule, func(t *ast.Term) bool {
+				if c, ok := t.Value.(ast.Call); ok {
+					visit(c)
+				}
+				return false
+			})
+			for _, c := range calls {
+				called[c.id] = true
+				if len(asked) != 1 || asked[0] != c {
+					t.Errorf("%s:%d: calls %s's violations (asking would be %v) but asks %v first", a.Name, rule.Location.Row, c.id, c, asked)
 				}
 			}
 		}

@@ -3,7 +3,8 @@
 #   What the Gatekeeper entry points (policies/entrypoints/gatekeeper) share: the context built
 #   from a Constraint's parameters, the object of a review, whether the review is an admission
 #   request (it names an operation) or an audit, the identities of the platform that are never
-#   denied, and the shape of a Gatekeeper violation.
+#   denied, which rules a Constraint asks about a review (asks), and the shape of a Gatekeeper
+#   violation.
 package lib.aksarc.admission
 
 import data.lib.aksarc.context

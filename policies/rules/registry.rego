@@ -54,7 +54,7 @@ findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in dispatch.gr
 # all_findings asks every rule, whatever the document's kind.
 all_findings(doc, ctx) := union({group_findings(g, doc, ctx) | some g in dispatch.all_groups})
 
-# group_findings(group, doc, ctx): the rules of one group, as dispatch.rule_groups assigns them
+# group_findings(group, doc, ctx): the rules of one group, as dispatch.rules assigns them
 # (a Go test holds the two to each other).
 # snapshot: rules that judge ClusterSnapshots only.
 group_findings("snapshot", doc, ctx) := union({
