@@ -27,14 +27,11 @@ settings(parameters) := {key: value |
 # {}: deleting a foreign object or an out-of-support snapshot must never be refused. Only
 # AKSARC-011 judges deletions, through changed. A ClusterSnapshot being admitted is a record of
 # facts, not a change to the cluster: it is judged by the audit, never refused (snapshot_admission).
-subject(review) := review.object if {
-	not object.get(review, "operation", "") == "DELETE"
+subject(review) := {} if {
+	object.get(review, "operation", "") == "DELETE"
+} else := review.object if {
 	_present(review.object)
-}
-
-subject(review) := {} if object.get(review, "operation", "") == "DELETE"
-
-subject(review) := {} if not _present(object.get(review, "object", null))
+} else := {}
 
 # old_object is the object before an UPDATE (or the deleted object); null when there is none.
 old_object(review) := review.oldObject if _present(review.oldObject)
@@ -89,11 +86,16 @@ snapshot_admission(review) if {
 	snapshot.is_snapshot(object.get(review, "oldObject", {}))
 }
 
-exempt(review, parameters) if review.userInfo.username in (default_exempt_usernames | {u | some u in object.get(parameters, "exemptUsernames", [])})
+# The username is read first: an audit review has none, and the sets are then never built.
+exempt(review, parameters) if {
+	username := review.userInfo.username
+	username in (default_exempt_usernames | {u | some u in object.get(parameters, "exemptUsernames", [])})
+}
 
 exempt(review, parameters) if {
+	username := review.userInfo.username
 	some prefix in (default_exempt_username_prefixes | {p | some p in object.get(parameters, "exemptUsernamePrefixes", [])})
-	startswith(review.userInfo.username, prefix)
+	startswith(username, prefix)
 }
 
 exempt(review, _) if {
