@@ -202,9 +202,10 @@ func TestRegistryNamesEveryRule(t *testing.T) {
 	for _, r := range e.Rules() {
 		pkgID[r.Package] = r.ID
 	}
-	aliasPkg := map[string]string{}
+	aliasPkg, alias := map[string]string{}, map[string]string{} // alias -> package, and back
 	for _, imp := range m.Imports {
 		aliasPkg[imp.Alias.String()] = imp.Path.String()
+		alias[imp.Path.String()] = imp.Alias.String()
 	}
 	called := map[string]string{} // rule ID -> the group whose group_findings calls it
 	for _, rule := range m.Rules {
@@ -251,10 +252,6 @@ func TestRegistryNamesEveryRule(t *testing.T) {
 
 	// A rule that reports what it could not judge (a not_evaluated function) is called by the
 	// registry's not_evaluated, under the alias it is imported as.
-	alias := map[string]string{}
-	for _, imp := range m.Imports {
-		alias[imp.Path.String()] = imp.Alias.String()
-	}
 	modules, err := policies.ParseModules(policies.FS, false)
 	if err != nil {
 		t.Fatal(err)

@@ -20,47 +20,47 @@ Invoke-Az policy definition create --name aksarc-catalog @where --mode Microsoft
   --rules definitions/catalog.rules.json --params definitions/catalog.params.json `
   --display-name 'AKS Arc support policy: catalog rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-090, with the ConstraintTemplate aksarccatalog of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=f26076e96baebe687de4d627608ebc321ce73d5689d405b0b53c52fcdfae3114' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-090' 'category=Kubernetes' 'templateName=aksarccatalog' 'templateSha256=264fa3b17a213f1d062d7baeb8a5f8065bb949454ca463985be1abb8dfd4fe46' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-features @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/features.rules.json --params definitions/features.params.json `
   --display-name 'AKS Arc support policy: features rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-060, AKSARC-061, AKSARC-062, with the ConstraintTemplate aksarcfeatures of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=7d2f4f171bc47b922a546e9f54785ab4d7cce9a832268e683f1c200f9498e7d2' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-060,AKSARC-061,AKSARC-062' 'category=Kubernetes' 'templateName=aksarcfeatures' 'templateSha256=3992e47c9e1e2feebbc8bf1d1fc1b0fe0fdd5bcfefde778f72181ffffdca7951' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-lifecycle @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/lifecycle.rules.json --params definitions/lifecycle.params.json `
   --display-name 'AKS Arc support policy: lifecycle rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-040, AKSARC-041, AKSARC-042, AKSARC-043, AKSARC-044, AKSARC-045, with the ConstraintTemplate aksarclifecycle of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=7cfca03647a2049a98f483e763b7014eeccb67ae9e0e39107a1f9f11be258f7f' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-040,AKSARC-041,AKSARC-042,AKSARC-043,AKSARC-044,AKSARC-045' 'category=Kubernetes' 'templateName=aksarclifecycle' 'templateSha256=21dcdd17aa007274e04bf6932bc5c2e6bd86aa4fe48d1016a7cbb5be4bddf13d' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-managed @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/managed.rules.json --params definitions/managed.params.json `
   --display-name 'AKS Arc support policy: managed rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-010, AKSARC-011, AKSARC-012, with the ConstraintTemplate aksarcmanaged of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=7140eee58063c2bd10b3946d06823b4f3d044df1d1be6c4e1310653393583884' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-010,AKSARC-011,AKSARC-012' 'category=Kubernetes' 'templateName=aksarcmanaged' 'templateSha256=d0391ded7ea3cef3f57a579184ce12956c2b34dc7073da4d0e4e41abca2b5c24' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-networking @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/networking.rules.json --params definitions/networking.params.json `
   --display-name 'AKS Arc support policy: networking rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-030, AKSARC-031, AKSARC-032, with the ConstraintTemplate aksarcnetworking of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=85e04720e772ff1fd88e08b9159a27ade8a3acc2e43292603731d8c8ad9292f7' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-030,AKSARC-031,AKSARC-032' 'category=Kubernetes' 'templateName=aksarcnetworking' 'templateSha256=3113ba12c5fa7cccd03a806b5b7fe2274f6e9fcfcd2acdce9ed8ea89dd01011f' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-nodes @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/nodes.rules.json --params definitions/nodes.params.json `
   --display-name 'AKS Arc support policy: nodes rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-020, AKSARC-021, AKSARC-022, AKSARC-023, AKSARC-024, with the ConstraintTemplate aksarcnodes of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=4723d9eace2cf93fea07d96bba46ee8ee0474d14d30727bf15856c5a42308ee0' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-020,AKSARC-021,AKSARC-022,AKSARC-023,AKSARC-024' 'category=Kubernetes' 'templateName=aksarcnodes' 'templateSha256=3c3b5b36ba63e7ec0ac8244e5132029505a5223fcfef9e42810d2b98413f08b5' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-subscription @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/subscription.rules.json --params definitions/subscription.params.json `
   --display-name 'AKS Arc support policy: subscription rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-050, AKSARC-051, AKSARC-052, AKSARC-053, with the ConstraintTemplate aksarcsubscription of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=a57b41f3fd4c9651acf5b48b6c5c91de9b51799febdfc306beb475df28d2989b' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-050,AKSARC-051,AKSARC-052,AKSARC-053' 'category=Kubernetes' 'templateName=aksarcsubscription' 'templateSha256=4708a3c7d171f63eceeaf07430588eaa480e8bd1793e38bbaf1be4bdd11abe4d' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-upgrades @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/upgrades.rules.json --params definitions/upgrades.params.json `
   --display-name 'AKS Arc support policy: upgrades rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-070, with the ConstraintTemplate aksarcupgrades of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=4f0c540079de66ad2579f9a95fa608fe004d4514bdfa4d342f5e206ee9535768' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-070' 'category=Kubernetes' 'templateName=aksarcupgrades' 'templateSha256=9eb720e597972959df0e775efb95ed524a6598c1672953769593bca0c01266c4' 'version=1.0.0' --output none
 Invoke-Az policy definition create --name aksarc-versions @where --mode Microsoft.Kubernetes.Data `
   --rules definitions/versions.rules.json --params definitions/versions.params.json `
   --display-name 'AKS Arc support policy: versions rules' `
   --description 'Reports Kubernetes objects and ClusterSnapshots of Arc-enabled clusters that break the AKS Arc support policy, rules AKSARC-001, AKSARC-002, AKSARC-003, AKSARC-004, AKSARC-005, AKSARC-006, AKSARC-080, AKSARC-091, with the ConstraintTemplate aksarcversions of aksarc-opa. Generated; see docs/azure-policy.md.' `
-  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=1d9eb4bfae87845421b47deee61311f74a3c756683b5368263b771b60accbb47' 'version=1.0.0' --output none
+  --metadata 'aksarcRules=AKSARC-001,AKSARC-002,AKSARC-003,AKSARC-004,AKSARC-005,AKSARC-006,AKSARC-080,AKSARC-091' 'category=Kubernetes' 'templateName=aksarcversions' 'templateSha256=16ebcd83fd95c004e87723f13b3db0e78ec83040d2ac309f3dbfe8eb75d1f13e' 'version=1.0.0' --output none
 $definitions = New-TemporaryFile
 try {
   $content = (Get-Content -Raw -LiteralPath initiative/aksarc-support.definitions.json).Replace('{scope}', $scope)

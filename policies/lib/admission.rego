@@ -116,7 +116,11 @@ reported(review, parameters) if {
 # kind. The other rules cannot give a violation of the Constraint (to_violation keeps only its
 # severity), so they are not evaluated: a warn Constraint does not pay for the deny rules, nor a
 # ConfigMap for the Node and snapshot rules.
-asks(id, doc_groups, parameters) if dispatch.asks(id, doc_groups, object.get(parameters, "severity", "deny"))
+asks(id, doc_groups, parameters) if dispatch.asks(id, doc_groups, severity(parameters))
+
+# severity is the severity of the findings a Constraint reports: its severity parameter, deny
+# when it has none.
+severity(parameters) := object.get(parameters, "severity", "deny")
 
 # to_violation turns a finding into a Gatekeeper violation when its severity is the
 # Constraint's (a deny Constraint reports deny findings, a warn Constraint warn findings). Not
@@ -134,7 +138,7 @@ to_violation(f, parameters) := {
 		"details": f.details,
 	},
 } if {
-	f.severity == object.get(parameters, "severity", "deny")
+	f.severity == severity(parameters)
 }
 
 _where(r) := sprintf("%s %s/%s", [r.kind, r.namespace, r.name]) if r.namespace != ""

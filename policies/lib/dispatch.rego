@@ -5,9 +5,9 @@
 #   any other document by "any" and the groups its kind carries (kind_groups), so that a
 #   ConfigMap does not pay for the snapshot, node or pod rules. A rule whose kind is not in its
 #   group stays silent on that kind anyway: the groups only skip calls that cannot give a
-#   finding. The registry (rules/registry.rego) and the Gatekeeper entry points read it; `aksarc-opa
-#   export gatekeeper` reads it to choose the kinds each Constraint matches. Data only: it imports
-#   no rule, so a ConstraintTemplate that reads it carries no other area's rules.
+#   finding. The registry (rules/registry.rego) and the Gatekeeper entry points read it;
+#   `aksarc-opa export gatekeeper` reads it to choose the kinds each Constraint matches. It
+#   imports no rule, so a ConstraintTemplate that reads it carries no other area's rules.
 package lib.aksarc.dispatch
 
 import data.lib.aksarc.snapshot
